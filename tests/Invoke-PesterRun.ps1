@@ -1,0 +1,36 @@
+<#
+.SYNOPSIS
+    Runs the Pester tests against a module manifest, in this (child) pwsh, and writes the counts as JSON.
+    build.ps1 starts it with a controlled PSModulePath; run it directly only for debugging.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $PesterModule,
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [Parameter(Mandatory)] [string[]] $Path
+)
+$ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
+Import-Module $PesterModule -Force
+
+# The tests read these to find the module under test and the repository.
+$env:STRATUSSCAN_TEST_MODULE = (Resolve-Path $ModuleManifest).Path
+$env:STRATUSSCAN_REPO_ROOT = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+
+$config = New-PesterConfiguration
+$config.Run.Path = $Path
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.Output.RenderMode = 'Plaintext'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = $ResultPath
+
+$result = Invoke-Pester -Configuration $config
+[ordered]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount + $result.NotRunCount
+} | ConvertTo-Json | Set-Content -Path $SummaryPath

@@ -1,0 +1,82 @@
+# AWS Tools for PowerShell loads its own AWSSDK.Core (3.7.x, assembly version 3.3.0.0). On PowerShell 7 this
+# module's dependencies live in their own load context, so both orders of loading work. Each case runs in a
+# fresh pwsh process.
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    $script:ModulePath = Get-TestModulePath
+    $script:OldCore = Join-Path (Get-NuGetPackageRoot) 'awssdk.core/3.7.402/lib/netstandard2.0/AWSSDK.Core.dll'
+    if (-not (Test-Path $OldCore)) { throw "AWSSDK.Core 3.7.402 is missing at $OldCore: build.ps1 restores tests/tools/TestTools.csproj." }
+
+    # Prints the load context of every AWSSDK.Core in the process, and what the module's engine uses.
+    $script:Report = @'
+$contexts = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } |
+    ForEach-Object { '{0}|{1}' -f $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
+$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'StratusScan.DataSync.Engine' }
+"ENGINE-SDK=" + $engine.GetType('StratusScan.DataSync.EngineInfo').GetProperty('AwsSdkCoreVersion').GetValue($null)
+$contexts | ForEach-Object { "CORE=$_" }
+'@
+}
+
+Describe 'Coexistence with AWS Tools for PowerShell''s AWSSDK.Core' -Tag 'CoreOnly' {
+    It 'imports and runs after AWSSDK.Core 3.7 was loaded' {
+        $result = Invoke-ChildPwsh -Script @"
+Add-Type -Path '$OldCore'
+`$null = [Amazon.Runtime.BasicAWSCredentials]::new('AKIDOLD', 'secret')
+Import-Module '$ModulePath'
+"REGIONS=" + (Get-SSDataSyncRegion -Partition aws-us-gov).Count
+$Report
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Contain 'REGIONS=2'
+        $result.Output | Should -Contain 'CORE=3.3.0.0|Default'
+        $result.Output | Should -Contain 'CORE=4.0.0.0|StratusScan.DataSync'
+        ($result.Output | Where-Object { $_ -like 'ENGINE-SDK=4.*' }) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lets AWSSDK.Core 3.7 load and work after the module used its own' {
+        $result = Invoke-ChildPwsh -Script @"
+Import-Module '$ModulePath'
+"REGIONS=" + (Get-SSDataSyncRegion -Partition aws-cn).Count
+$Report
+Add-Type -Path '$OldCore'
+`$cred = [Amazon.Runtime.BasicAWSCredentials]::new('AKIDOLD', 'secret')
+"OLD=" + `$cred.GetCredentials().AccessKey
+$Report
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Contain 'REGIONS=2'
+        $result.Output | Should -Contain 'OLD=AKIDOLD'
+        $result.Output | Should -Contain 'CORE=3.3.0.0|Default'
+        $result.Output | Should -Contain 'CORE=4.0.0.0|StratusScan.DataSync'
+    }
+
+    It 'can be removed and imported again in one session' {
+        $result = Invoke-ChildPwsh -Script @"
+Import-Module '$ModulePath'
+`$null = Get-SSDataSyncRegion
+Remove-Module StratusScan.DataSync
+Import-Module '$ModulePath' -Force
+"REGIONS=" + (Get-SSDataSyncRegion -Partition aws-us-gov).Count
+$Report
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Contain 'REGIONS=2'
+        @($result.Output | Where-Object { $_ -like 'CORE=*' }).Count | Should -Be 1
+    }
+
+    It 'exposes no dependency type in a parameter or output type' {
+        Import-Module $ModulePath -Force
+        try {
+            $foreign = '^(AWSSDK|DocumentFormat|System\.Text\.Json|System\.IO\.Packaging|Microsoft\.Bcl)'
+            foreach ($command in Get-Command -Module StratusScan.DataSync) {
+                foreach ($parameter in $command.Parameters.Values) {
+                    $parameter.ParameterType.Assembly.GetName().Name | Should -Not -Match $foreign -Because "$($command.Name) -$($parameter.Name)"
+                }
+                foreach ($output in $command.OutputType) {
+                    $output.Type.Assembly.GetName().Name | Should -Not -Match $foreign -Because "$($command.Name) output"
+                }
+            }
+        }
+        finally { Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue }
+    }
+}
