@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     $script:ModulePath = Get-TestModulePath
     $script:OldCore = Join-Path (Get-NuGetPackageRoot) 'awssdk.core/3.7.402/lib/netstandard2.0/AWSSDK.Core.dll'
-    if (-not (Test-Path $OldCore)) { throw "AWSSDK.Core 3.7.402 is missing at $OldCore: build.ps1 restores tests/tools/TestTools.csproj." }
+    if (-not (Test-Path $OldCore)) { throw "AWSSDK.Core 3.7.402 is missing at ${OldCore}: build.ps1 restores tests/tools/TestTools.csproj." }
 
     # Prints the load context of every AWSSDK.Core in the process, and what the module's engine uses.
     $script:Report = @'
