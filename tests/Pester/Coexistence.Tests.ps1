@@ -9,11 +9,10 @@ BeforeAll {
 
     # Prints the load context of every AWSSDK.Core in the process, and what the module's engine uses.
     $script:Report = @'
-$contexts = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } |
-    ForEach-Object { '{0}|{1}' -f $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
 $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'StratusScan.DataSync.Engine' }
 "ENGINE-SDK=" + $engine.GetType('StratusScan.DataSync.EngineInfo').GetProperty('AwsSdkCoreVersion').GetValue($null)
-$contexts | ForEach-Object { "CORE=$_" }
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } |
+    ForEach-Object { 'CORE={0}|{1}' -f $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
 '@
 }
 
