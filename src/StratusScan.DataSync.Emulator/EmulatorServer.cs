@@ -1,0 +1,101 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StratusScan.DataSync.Emulator.Data;
+using StratusScan.DataSync.Emulator.Protocol;
+
+namespace StratusScan.DataSync.Emulator;
+
+/// <summary>A running emulator of the DataSync and STS APIs on 127.0.0.1.</summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RequestHandler _handler;
+    private int _stopped;
+
+    private EmulatorServer(WebApplication app, RequestHandler handler, EmulatorOptions options, EmulatorDataset dataset, EmulatorStats stats, Uri endpoint)
+    {
+        _app = app;
+        _handler = handler;
+        Options = options;
+        Dataset = dataset;
+        Stats = stats;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>http://127.0.0.1:PORT/ — the endpoint URL for DataSync and STS alike.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The data served; changes to it show in later responses.</summary>
+    public EmulatorDataset Dataset { get; }
+
+    public EmulatorStats Stats { get; }
+
+    /// <summary>The options the server runs with; fault knobs may be changed while it runs.</summary>
+    public EmulatorOptions Options { get; }
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        EmulatorDataset dataset = options.Dataset
+            ?? (options.DatasetPath is not null ? EmulatorDataset.Load(options.DatasetPath)
+                : options.Generate is not null ? EmulatorDataset.Generate(options.Generate, options.Seed)
+                : EmulatorDataset.CreateSample());
+        var stats = new EmulatorStats();
+        var handler = new RequestHandler(options, dataset, stats, TimeProvider.System);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EmulatorServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+
+        WebApplication app = builder.Build();
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var endpoint = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        return new EmulatorServer(app, handler, options, dataset, stats, endpoint);
+    }
+
+    /// <summary>Zeroes the statistics and refills the rate-limit buckets.</summary>
+    public void Reset()
+    {
+        Stats.Reset();
+        _handler.ResetRateLimits();
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) or <see cref="StopAsync"/> is called.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

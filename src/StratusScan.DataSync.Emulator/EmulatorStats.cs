@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+
+namespace StratusScan.DataSync.Emulator;
+
+/// <summary>Counters of what the emulator served: calls per operation and region, throttles and errors.</summary>
+public sealed class EmulatorStats
+{
+    private readonly ConcurrentDictionary<(string Operation, string Region), long> _calls = new();
+    private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private long _throttles;
+    private long _serverErrors;
+    private long _malformed;
+
+    /// <summary>Calls of one operation, in one region or (null) in all.</summary>
+    public long GetCalls(string operation, string? region = null) =>
+        _calls.Where(c => c.Key.Operation == operation && (region is null || c.Key.Region == region)).Sum(c => c.Value);
+
+    public long TotalCalls => _calls.Values.Sum();
+
+    /// <summary>ThrottlingException responses (rate limit and random throttling).</summary>
+    public long Throttles => Interlocked.Read(ref _throttles);
+
+    /// <summary>5xx responses.</summary>
+    public long ServerErrors => Interlocked.Read(ref _serverErrors);
+
+    /// <summary>Successful responses deliberately sent malformed or truncated.</summary>
+    public long MalformedResponses => Interlocked.Read(ref _malformed);
+
+    /// <summary>Error responses of every kind.</summary>
+    public long ErrorsServed => _errors.Values.Sum();
+
+    public EmulatorStatsSnapshot Snapshot()
+    {
+        var byOperation = new SortedDictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
+        foreach (IGrouping<string, KeyValuePair<(string Operation, string Region), long>> group in _calls.GroupBy(c => c.Key.Operation))
+        {
+            byOperation[group.Key] = new SortedDictionary<string, long>(
+                group.ToDictionary(c => c.Key.Region, c => c.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        }
+
+        return new EmulatorStatsSnapshot(
+            TotalCalls,
+            Throttles,
+            ServerErrors,
+            ErrorsServed,
+            MalformedResponses,
+            byOperation,
+            new SortedDictionary<string, long>(_errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+    }
+
+    public void Reset()
+    {
+        _calls.Clear();
+        _errors.Clear();
+        Interlocked.Exchange(ref _throttles, 0);
+        Interlocked.Exchange(ref _serverErrors, 0);
+        Interlocked.Exchange(ref _malformed, 0);
+    }
+
+    internal void RecordCall(string operation, string region) => _calls.AddOrUpdate((operation, region), 1, (_, n) => n + 1);
+
+    internal void RecordError(string code, int status)
+    {
+        _errors.AddOrUpdate(code, 1, (_, n) => n + 1);
+        if (code == "ThrottlingException" || code == "Throttling") Interlocked.Increment(ref _throttles);
+        if (status >= 500) Interlocked.Increment(ref _serverErrors);
+    }
+
+    internal void RecordMalformed() => Interlocked.Increment(ref _malformed);
+}
+
+/// <summary>The counters at one moment.</summary>
+public sealed record EmulatorStatsSnapshot(
+    long TotalCalls,
+    long Throttles,
+    long ServerErrors,
+    long ErrorsServed,
+    long MalformedResponses,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> CallsByOperationAndRegion,
+    IReadOnlyDictionary<string, long> ErrorsByCode)
+{
+    public JsonObject ToJson()
+    {
+        var calls = new JsonObject();
+        foreach (KeyValuePair<string, IReadOnlyDictionary<string, long>> op in CallsByOperationAndRegion)
+        {
+            var regions = new JsonObject();
+            foreach (KeyValuePair<string, long> region in op.Value) regions[region.Key] = region.Value;
+            calls[op.Key] = regions;
+        }
+
+        var errors = new JsonObject();
+        foreach (KeyValuePair<string, long> error in ErrorsByCode) errors[error.Key] = error.Value;
+        return new JsonObject
+        {
+            ["TotalCalls"] = TotalCalls,
+            ["Throttles"] = Throttles,
+            ["ServerErrors"] = ServerErrors,
+            ["ErrorsServed"] = ErrorsServed,
+            ["MalformedResponses"] = MalformedResponses,
+            ["Calls"] = calls,
+            ["Errors"] = errors,
+        };
+    }
+}
