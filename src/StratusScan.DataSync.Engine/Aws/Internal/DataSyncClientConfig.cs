@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace StratusScan.DataSync.Aws.Internal
+{
+    /// <summary>
+    /// The SDK client configuration for DataSync. ServiceId "DataSync" is what makes the SDK honour
+    /// AWS_ENDPOINT_URL_DATASYNC and the shared config's <c>[services] datasync = endpoint_url</c>;
+    /// "datasync" is the SigV4 signing name and the endpoint prefix.
+    /// </summary>
+    internal sealed class DataSyncClientConfig : ClientConfig
+    {
+        internal const string ServiceIdValue = "DataSync";
+        internal const string SigningName = "datasync";
+
+        public DataSyncClientConfig()
+            : base(new DefaultConfigurationProvider(DefaultConfigurations()))
+        {
+            ServiceId = ServiceIdValue;
+            AuthenticationServiceName = SigningName;
+            EndpointProvider = new DataSyncEndpointProvider();
+        }
+
+        public override string RegionEndpointServiceName => SigningName;
+
+        public override string ServiceVersion => "2018-11-09";
+
+        public override string UserAgent => "StratusScan.DataSync";
+
+        public override Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(
+            Amazon.Runtime.Endpoints.ServiceOperationEndpointParameters parameters)
+        {
+            var requestContext = new RequestContext(false)
+            {
+                ClientConfig = this,
+                OriginalRequest = parameters.Request,
+                Request = new DefaultRequest(parameters.Request, ServiceId) { AlternateEndpoint = parameters.AlternateEndpoint },
+            };
+            return new DataSyncEndpointResolver().GetEndpoint(new ExecutionContext(requestContext, null));
+        }
+
+        // The SDK's defaults modes (docs: "Smart configuration defaults"): standard retries everywhere;
+        // the connect timeouts of the standard/in-region/cross-region modes.
+        private static IEnumerable<IDefaultConfiguration> DefaultConfigurations()
+        {
+            yield return Mode(DefaultConfigurationMode.Standard, TimeSpan.FromMilliseconds(3100));
+            yield return Mode(DefaultConfigurationMode.InRegion, TimeSpan.FromMilliseconds(1100));
+            yield return Mode(DefaultConfigurationMode.CrossRegion, TimeSpan.FromMilliseconds(3100));
+            yield return Mode(DefaultConfigurationMode.Mobile, TimeSpan.FromMilliseconds(30000));
+            yield return Mode(DefaultConfigurationMode.Auto, TimeSpan.FromMilliseconds(1100));
+        }
+
+        private static DefaultConfiguration Mode(DefaultConfigurationMode name, TimeSpan connectTimeout) =>
+            new DefaultConfiguration
+            {
+                Name = name,
+                RetryMode = RequestRetryMode.Standard,
+                ConnectTimeout = connectTimeout,
+                TlsNegotiationTimeout = connectTimeout,
+            };
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace StratusScan.DataSync.Aws.Internal
+{
+    /// <summary>
+    /// The DataSync client on AWSSDK.Core's pipeline: credentials, SigV4, retries (standard/adaptive),
+    /// timeouts, endpoint resolution and error parsing all come from the SDK. Thread-safe.
+    /// </summary>
+    internal sealed class DataSyncServiceClient : AmazonServiceClient
+    {
+        private static readonly IServiceMetadata Metadata = new DataSyncServiceMetadata();
+        private readonly int? _maxBackoffMs;
+
+        public DataSyncServiceClient(AWSCredentials credentials, DataSyncClientConfig config, int? maxBackoffMs)
+            : base(credentials, config)
+        {
+            _maxBackoffMs = maxBackoffMs;
+            ApplyMaxBackoff(RuntimePipeline, _maxBackoffMs);
+        }
+
+        protected override IServiceMetadata ServiceMetadata => Metadata;
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            pipeline.RemoveHandler<EndpointResolver>();
+            pipeline.AddHandlerAfter<Marshaller>(new DataSyncEndpointResolver());
+            pipeline.AddHandlerAfter<Marshaller>(new DataSyncAuthSchemeHandler());
+            pipeline.AddHandlerAfter<RetryHandler>(new AttemptCounterHandler());
+        }
+
+        internal static void ApplyMaxBackoff(RuntimePipeline pipeline, int? maxBackoffMs)
+        {
+            if (maxBackoffMs == null) return;
+            foreach (IPipelineHandler handler in pipeline.Handlers)
+            {
+                if (handler is RetryHandler retry && retry.RetryPolicy is StandardRetryPolicy standard)
+                {
+                    standard.MaxBackoffInMilliseconds = maxBackoffMs.Value;
+                }
+            }
+        }
+
+        public Task<DataSyncSdkResponse<T>> CallAsync<T>(DataSyncSdkRequest request, JsonRpcUnmarshaller<T> unmarshaller,
+            CancellationToken cancellationToken) where T : class, new()
+        {
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = JsonRpcMarshaller.Instance,
+                ResponseUnmarshaller = unmarshaller,
+            };
+            return InvokeAsync<DataSyncSdkResponse<T>>(request, options, cancellationToken);
+        }
+
+        private sealed class DataSyncServiceMetadata : IServiceMetadata
+        {
+            public string ServiceId => DataSyncClientConfig.ServiceIdValue;
+
+            public IDictionary<string, string> OperationNameMapping { get; } = new Dictionary<string, string>();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials.Internal;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
+
+namespace StratusScan.DataSync.Aws.Internal
+{
+    /// <summary>Picks SigV4 for every DataSync operation. Without an auth-scheme handler in the pipeline
+    /// the SDK's signer has no scheme and fails with a NullReferenceException.</summary>
+    internal sealed class DataSyncAuthSchemeHandler : BaseAuthResolverHandler
+    {
+        protected override List<IAuthSchemeOption> ResolveAuthOptions(IExecutionContext executionContext)
+            => AuthSchemeOption.DEFAULT_SIGV4;
+    }
+
+    /// <summary>
+    /// Maps the client configuration to the endpoint rule parameters. It also pins the signing region
+    /// to the client's region: when the endpoint comes from AWS_ENDPOINT_URL* or a custom URL (say
+    /// http://127.0.0.1:5000), the SDK would otherwise derive the signing region from the URL's host
+    /// and fall back to AWS_REGION or us-east-1, so a client for eu-central-1 would sign for another.
+    /// </summary>
+    internal sealed class DataSyncEndpointResolver : BaseEndpointResolver
+    {
+        protected override EndpointParameters MapEndpointsParameters(IRequestContext requestContext)
+        {
+            IClientConfig config = requestContext.ClientConfig;
+            var parameters = new EndpointParameters();
+            parameters["Region"] = requestContext.Request.AlternateEndpoint?.SystemName ?? config.RegionEndpoint?.SystemName;
+            parameters["UseDualStack"] = config.UseDualstackEndpoint;
+            parameters["UseFIPS"] = config.UseFIPSEndpoint;
+            parameters["Endpoint"] = config.ServiceURL;
+            return parameters;
+        }
+
+        protected override void ServiceSpecificHandler(IExecutionContext executionContext, EndpointParameters parameters)
+        {
+            PinSigningRegion(executionContext.RequestContext);
+        }
+
+        internal static void PinSigningRegion(IRequestContext requestContext)
+        {
+            IClientConfig config = requestContext.ClientConfig;
+            if (string.IsNullOrEmpty(config.AuthenticationRegion) && config.RegionEndpoint != null)
+            {
+                requestContext.Request.AuthenticationRegion = config.RegionEndpoint.SystemName;
+            }
+        }
+    }
+
+    /// <summary>Pins the signing region for the SDK's STS client too (placed after its endpoint resolver).</summary>
+    internal sealed class SigningRegionPinHandler : PipelineHandler
+    {
+        public override void InvokeSync(IExecutionContext executionContext)
+        {
+            DataSyncEndpointResolver.PinSigningRegion(executionContext.RequestContext);
+            base.InvokeSync(executionContext);
+        }
+
+        public override Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+        {
+            DataSyncEndpointResolver.PinSigningRegion(executionContext.RequestContext);
+            return base.InvokeAsync<T>(executionContext);
+        }
+    }
+
+    /// <summary>
+    /// Sits inside the SDK's retry handler, so it runs once per HTTP attempt: counts attempts (into the
+    /// request's state) and remembers the endpoint host and the last HTTP status, for
+    /// <see cref="ApiCallRecord"/>.
+    /// </summary>
+    internal sealed class AttemptCounterHandler : PipelineHandler
+    {
+        internal const string AttemptsKey = "StratusScan.Attempts";
+        internal const string EndpointKey = "StratusScan.Endpoint";
+
+        public override void InvokeSync(IExecutionContext executionContext)
+        {
+            Count(executionContext);
+            base.InvokeSync(executionContext);
+        }
+
+        public override Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+        {
+            Count(executionContext);
+            return base.InvokeAsync<T>(executionContext);
+        }
+
+        private static void Count(IExecutionContext executionContext)
+        {
+            IRequestContext rc = executionContext.RequestContext;
+            Dictionary<string, object> state = ((IAmazonWebServiceRequest)rc.OriginalRequest).RequestState;
+            lock (state)
+            {
+                state[AttemptsKey] = (state.TryGetValue(AttemptsKey, out object? n) ? (int)n : 0) + 1;
+                if (rc.Request?.Endpoint != null)
+                {
+                    state[EndpointKey] = rc.Request.Endpoint.GetLeftPart(System.UriPartial.Authority);
+                }
+            }
+        }
+
+        internal static (int Attempts, string? Endpoint) Read(AmazonWebServiceRequest request)
+        {
+            Dictionary<string, object> state = ((IAmazonWebServiceRequest)request).RequestState;
+            lock (state)
+            {
+                int attempts = state.TryGetValue(AttemptsKey, out object? n) ? (int)n : 0;
+                string? endpoint = state.TryGetValue(EndpointKey, out object? e) ? e as string : null;
+                return (attempts, endpoint);
+            }
+        }
+    }
+}
