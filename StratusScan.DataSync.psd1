@@ -19,6 +19,10 @@
 
     CmdletsToExport      = @(
         'Get-SSDataSyncRegion'
+        'Get-SSDataSyncTask'
+        'Get-SSDataSyncLocation'
+        'Get-SSDataSyncAgent'
+        'Get-SSDataSyncExecution'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

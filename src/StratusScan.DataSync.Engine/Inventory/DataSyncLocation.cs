@@ -1,0 +1,271 @@
+using System;
+using System.Linq;
+using StratusScan.DataSync.Aws.Model;
+
+namespace StratusScan.DataSync.Inventory
+{
+    /// <summary>
+    /// A DataSync location of any type: the common columns, the type-specific columns of the Locations sheet
+    /// (null where they do not apply), and the whole Describe output in <see cref="Detail"/>. The type comes
+    /// from the LocationUri's scheme; bucket and file-system ARNs, subdirectory and host names the Describe
+    /// outputs lack are derived from the URI, with ARNs built for the location's partition, Region and account.
+    /// </summary>
+    public sealed class DataSyncLocation
+    {
+        public string AccountId { get; set; } = string.Empty;
+        public string Region { get; set; } = string.Empty;
+        public string LocationArn { get; set; } = string.Empty;
+        public string? LocationUri { get; set; }
+
+        /// <summary>S3, EFS, FSx-Windows, FSx-Lustre, FSx-OpenZFS, FSx-ONTAP, NFS, SMB, HDFS, Object Storage, Azure Blob or Unknown.</summary>
+        public string LocationType { get; set; } = Inventory.LocationType.Unknown;
+
+        /// <summary>UTC.</summary>
+        public DateTime? CreationTime { get; set; }
+        public string? Subdirectory { get; set; }
+        public ValueList<string> AgentArns { get; set; } = ValueList<string>.Empty;
+
+        // S3
+        public string? S3BucketArn { get; set; }
+        public string? S3StorageClass { get; set; }
+        public string? BucketAccessRoleArn { get; set; }
+
+        // EFS
+        public string? EfsFileSystemArn { get; set; }
+        public string? Ec2SubnetArn { get; set; }
+        public string? AccessPointArn { get; set; }
+        public string? FileSystemAccessRoleArn { get; set; }
+        public string? InTransitEncryption { get; set; }
+
+        // FSx
+        public string? FsxFileSystemArn { get; set; }
+        public string? StorageVirtualMachineArn { get; set; }
+
+        /// <summary>FSx for OpenZFS and ONTAP: NFS or SMB.</summary>
+        public string? FsxProtocol { get; set; }
+
+        /// <summary>EFS (Ec2Config) and FSx security groups.</summary>
+        public ValueList<string> SecurityGroupArns { get; set; } = ValueList<string>.Empty;
+
+        // NFS, SMB, HDFS, object storage: the server
+        public string? ServerHostname { get; set; }
+        public int? ServerPort { get; set; }
+        public string? ServerProtocol { get; set; }
+        public string? MountOptionsVersion { get; set; }
+
+        // SMB and FSx for Windows
+        public string? User { get; set; }
+        public string? Domain { get; set; }
+        public ValueList<string> DnsIpAddresses { get; set; } = ValueList<string>.Empty;
+
+        /// <summary>SMB (NTLM, KERBEROS), HDFS (SIMPLE, KERBEROS), Azure Blob (SAS, NONE).</summary>
+        public string? AuthenticationType { get; set; }
+        public string? KerberosPrincipal { get; set; }
+
+        // HDFS
+        public int? NameNodeCount { get; set; }
+        public ValueList<HdfsNameNode> NameNodes { get; set; } = ValueList<HdfsNameNode>.Empty;
+        public int? BlockSize { get; set; }
+        public int? ReplicationFactor { get; set; }
+        public string? KmsKeyProviderUri { get; set; }
+        public string? SimpleUser { get; set; }
+        public string? QopRpcProtection { get; set; }
+        public string? QopDataTransferProtection { get; set; }
+
+        // Object storage
+        public string? BucketName { get; set; }
+        public string? AccessKey { get; set; }
+
+        // Azure Blob
+        public string? AzureBlobContainerUrl { get; set; }
+        public string? BlobType { get; set; }
+        public string? AccessTier { get; set; }
+
+        /// <summary>The secret in AWS Secrets Manager that holds the location's credentials (DataSync-managed, KMS or custom).</summary>
+        public string? SecretArn { get; set; }
+
+        /// <summary>The Describe output, whole (one of the DescribeLocation*Response types).</summary>
+        public object? Detail { get; set; }
+        public TagSet? Tags { get; set; }
+
+        public override string ToString() => LocationArn;
+
+        /// <summary>A location known only from ListLocations (its Describe call failed): type and URI fields only.</summary>
+        public static DataSyncLocation FromListing(string locationArn, string? locationUri, string region, string accountId)
+        {
+            var location = new DataSyncLocation { LocationArn = locationArn, LocationUri = locationUri, Region = region, AccountId = accountId };
+            location.ApplyUri(Partition(locationArn));
+            return location;
+        }
+
+        public static DataSyncLocation From(object response, string region, string accountId)
+        {
+            var l = new DataSyncLocation { Region = region, AccountId = accountId, Detail = response };
+            switch (response)
+            {
+                case DescribeLocationS3Response r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
+                    l.S3StorageClass = r.S3StorageClass;
+                    l.BucketAccessRoleArn = r.S3Config?.BucketAccessRoleArn;
+                    break;
+                case DescribeLocationEfsResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
+                    l.Ec2SubnetArn = r.Ec2Config?.SubnetArn;
+                    l.SecurityGroupArns = ValueList<string>.From(r.Ec2Config?.SecurityGroupArns);
+                    l.AccessPointArn = r.AccessPointArn;
+                    l.FileSystemAccessRoleArn = r.FileSystemAccessRoleArn;
+                    l.InTransitEncryption = r.InTransitEncryption;
+                    break;
+                case DescribeLocationFsxWindowsResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
+                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
+                    l.User = r.User;
+                    l.Domain = r.Domain;
+                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
+                    break;
+                case DescribeLocationFsxLustreResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
+                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
+                    break;
+                case DescribeLocationFsxOpenZfsResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
+                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
+                    l.ApplyFsxProtocol(r.Protocol);
+                    break;
+                case DescribeLocationFsxOntapResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
+                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
+                    l.StorageVirtualMachineArn = r.StorageVirtualMachineArn;
+                    l.FsxFileSystemArn = r.FsxFilesystemArn;
+                    l.ApplyFsxProtocol(r.Protocol);
+                    break;
+                case DescribeLocationNfsResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.OnPremConfig?.AgentArns);
+                    l.MountOptionsVersion = r.MountOptions?.Version;
+                    break;
+                case DescribeLocationSmbResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
+                    l.User = r.User;
+                    l.Domain = r.Domain;
+                    l.MountOptionsVersion = r.MountOptions?.Version;
+                    l.DnsIpAddresses = ValueList<string>.From(r.DnsIpAddresses);
+                    l.KerberosPrincipal = r.KerberosPrincipal;
+                    l.AuthenticationType = r.AuthenticationType;
+                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
+                    break;
+                case DescribeLocationHdfsResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
+                    l.NameNodes = ValueList<HdfsNameNode>.From(r.NameNodes);
+                    l.NameNodeCount = r.NameNodes?.Count ?? 0;
+                    l.BlockSize = r.BlockSize;
+                    l.ReplicationFactor = r.ReplicationFactor;
+                    l.KmsKeyProviderUri = r.KmsKeyProviderUri;
+                    l.QopRpcProtection = r.QopConfiguration?.RpcProtection;
+                    l.QopDataTransferProtection = r.QopConfiguration?.DataTransferProtection;
+                    l.AuthenticationType = r.AuthenticationType;
+                    l.SimpleUser = r.SimpleUser;
+                    l.KerberosPrincipal = r.KerberosPrincipal;
+                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
+                    var first = r.NameNodes?.FirstOrDefault();
+                    if (first?.Hostname != null)
+                    {
+                        l.ServerHostname = first.Hostname;
+                        l.ServerPort = first.Port;
+                    }
+
+                    break;
+                case DescribeLocationObjectStorageResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
+                    l.AccessKey = r.AccessKey;
+                    l.ServerPort = r.ServerPort;
+                    l.ServerProtocol = r.ServerProtocol;
+                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
+                    break;
+                case DescribeLocationAzureBlobResponse r:
+                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
+                    l.AuthenticationType = r.AuthenticationType;
+                    l.BlobType = r.BlobType;
+                    l.AccessTier = r.AccessTier;
+                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
+                    break;
+                default:
+                    throw new ArgumentException("Not a DescribeLocation* response: " + response?.GetType().FullName, nameof(response));
+            }
+
+            l.ApplyUri(Partition(l.LocationArn));
+            return l;
+        }
+
+        private void Common(string? arn, string? uri, DateTime? creationTime, System.Collections.Generic.IEnumerable<string>? agentArns)
+        {
+            LocationArn = arn ?? string.Empty;
+            LocationUri = uri;
+            CreationTime = creationTime;
+            AgentArns = ValueList<string>.From(agentArns);
+        }
+
+        private void ApplyFsxProtocol(FsxProtocol? protocol)
+        {
+            if (protocol?.Nfs != null)
+            {
+                FsxProtocol = "NFS";
+                MountOptionsVersion = protocol.Nfs.MountOptions?.Version;
+            }
+            else if (protocol?.Smb != null)
+            {
+                FsxProtocol = "SMB";
+                User = protocol.Smb.User;
+                Domain = protocol.Smb.Domain;
+                MountOptionsVersion = protocol.Smb.MountOptions?.Version;
+                SecretArn = SecretOf(protocol.Smb.ManagedSecretConfig, protocol.Smb.CmkSecretConfig, protocol.Smb.CustomSecretConfig);
+                protocol.Smb.Password = null; // a secret: never carried into output, files or logs
+            }
+        }
+
+        // Derives from the URI what the Describe outputs lack (SPEC §6), with ARNs in the location's partition.
+        private void ApplyUri(string partition)
+        {
+            var uri = Inventory.LocationUri.Parse(LocationUri);
+            LocationType = uri.Type;
+            Subdirectory = uri.Subdirectory;
+            switch (uri.Type)
+            {
+                case Inventory.LocationType.S3:
+                    S3BucketArn = uri.BucketName is null ? null : "arn:" + partition + ":s3:::" + uri.BucketName;
+                    break;
+                case Inventory.LocationType.Efs:
+                    EfsFileSystemArn = FileSystemArn(uri, partition, "elasticfilesystem");
+                    break;
+                case Inventory.LocationType.FsxWindows:
+                case Inventory.LocationType.FsxLustre:
+                case Inventory.LocationType.FsxOpenZfs:
+                case Inventory.LocationType.FsxOntap:
+                    FsxFileSystemArn = FsxFileSystemArn ?? FileSystemArn(uri, partition, "fsx");
+                    break;
+                case Inventory.LocationType.ObjectStorage:
+                    BucketName = uri.BucketName;
+                    ServerHostname = uri.ServerHostname;
+                    break;
+                case Inventory.LocationType.AzureBlob:
+                    AzureBlobContainerUrl = uri.AzureContainerUrl;
+                    ServerHostname = uri.ServerHostname;
+                    break;
+                case Inventory.LocationType.Nfs:
+                case Inventory.LocationType.Smb:
+                    ServerHostname = uri.ServerHostname;
+                    break;
+                case Inventory.LocationType.Hdfs:
+                    ServerHostname = ServerHostname ?? uri.ServerHostname;
+                    break;
+            }
+        }
+
+        private string? FileSystemArn(LocationUri uri, string partition, string service) =>
+            uri.FileSystemId is null ? null : AwsArn.Build(partition, service, uri.HostRegion ?? Region, AccountId, "file-system/" + uri.FileSystemId);
+
+        private static string Partition(string arn) => AwsArn.TryParse(arn)?.Partition ?? Regions.Partitions.Aws;
+
+        private static string? SecretOf(ManagedSecretConfig? managed, CmkSecretConfig? cmk, CustomSecretConfig? custom) =>
+            managed?.SecretArn ?? cmk?.SecretArn ?? custom?.SecretArn;
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Globalization;
+
+namespace StratusScan.DataSync.Inventory
+{
+    /// <summary>
+    /// The window of execution start times a scan keeps, always compared in UTC. DataSync keeps a task's
+    /// execution history for 30 days (DataSync quotas), so a longer window cannot return older executions.
+    /// </summary>
+    public sealed class ExecutionWindow
+    {
+        public const int DefaultDays = 30;
+        public const int HistoryDays = 30;
+
+        private ExecutionWindow(DateTime sinceUtc, DateTime nowUtc, string description)
+        {
+            SinceUtc = sinceUtc;
+            NowUtc = nowUtc;
+            Description = description;
+        }
+
+        public DateTime SinceUtc { get; }
+        public DateTime NowUtc { get; }
+
+        /// <summary>e.g. "30 days" or "since 2026-11-01 00:00 UTC".</summary>
+        public string Description { get; }
+
+        /// <summary>Whether the window reaches back beyond the history DataSync keeps.</summary>
+        public bool ExceedsHistory => NowUtc - SinceUtc > TimeSpan.FromDays(HistoryDays) + TimeSpan.FromMinutes(1);
+
+        public static ExecutionWindow LastDays(int days, DateTime nowUtc)
+        {
+            if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), days, "The window must be at least one day.");
+            return new ExecutionWindow(nowUtc.AddDays(-days), nowUtc, days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days"));
+        }
+
+        /// <summary>From an instant; a time of unspecified kind is taken as local, as PowerShell's Get-Date gives it.</summary>
+        public static ExecutionWindow Since(DateTime since, DateTime nowUtc)
+        {
+            var sinceUtc = since.Kind == DateTimeKind.Utc ? since : since.ToUniversalTime();
+            if (sinceUtc > nowUtc) throw new ArgumentOutOfRangeException(nameof(since), since, "The start of the window is in the future.");
+            return new ExecutionWindow(sinceUtc, nowUtc, "since " + sinceUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
+        }
+    }
+}

@@ -1,0 +1,511 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using StratusScan.DataSync.Aws;
+using StratusScan.DataSync.Aws.Model;
+
+namespace StratusScan.DataSync.Inventory
+{
+    /// <summary>
+    /// Collects DataSync resources across Regions: every Region at once, and within a Region the four kinds at
+    /// once, each Describe call started as soon as its list page arrives. The number of calls in flight is
+    /// bounded by the session (<see cref="AwsConnectionOptions.MaxConcurrentCalls"/>); the SDK retries
+    /// throttling. A failed call becomes a <see cref="ScanIssue"/> and the scan goes on; only missing
+    /// credentials, cancellation, or every Region failing end it.
+    /// </summary>
+    public sealed class InventoryCollector
+    {
+        private readonly Func<string, IDataSyncClient> _clientFor;
+
+        public InventoryCollector(AwsSession session)
+            : this((session ?? throw new ArgumentNullException(nameof(session))).GetDataSyncClient)
+        {
+        }
+
+        public InventoryCollector(Func<string, IDataSyncClient> clientForRegion)
+        {
+            _clientFor = clientForRegion ?? throw new ArgumentNullException(nameof(clientForRegion));
+        }
+
+        public async Task<ScanResult> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            var regions = request.Regions.Distinct(StringComparer.Ordinal).ToArray();
+            var scans = regions.Select((region, index) => new RegionScan(_clientFor(region), request, region, index, regions.Length, cancellationToken)).ToArray();
+            await Task.WhenAll(scans.Select(s => s.RunAsync())).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var issues = scans.SelectMany(s => s.Issues).ToList();
+            var failed = scans.Where(s => s.Failed).Select(s => s.Region).ToList();
+            if (scans.Length > 0 && failed.Count == scans.Length)
+            {
+                throw new ScanFailedException(
+                    "No Region could be scanned: " + string.Join("; ", issues.GroupBy(i => i.Region).Select(g => g.First().ToString())),
+                    issues);
+            }
+
+            return new ScanResult
+            {
+                Regions = regions,
+                Tasks = scans.SelectMany(s => s.Tasks.OrderBy(t => t.TaskArn, StringComparer.Ordinal)).ToList(),
+                Locations = scans.SelectMany(s => s.Locations.OrderBy(l => l.LocationArn, StringComparer.Ordinal)).ToList(),
+                Agents = scans.SelectMany(s => s.Agents.OrderBy(a => a.AgentArn, StringComparer.Ordinal)).ToList(),
+                Executions = scans.SelectMany(s => s.Executions.OrderBy(e => e.TaskExecutionArn, StringComparer.Ordinal)).ToList(),
+                Issues = issues,
+                FailedRegions = failed,
+                ExecutionsOutsideWindow = scans.Sum(s => s.ExecutionsOutsideWindow),
+            };
+        }
+
+        /// <summary>The account of a DataSync ARN (every DataSync ARN names it).</summary>
+        internal static string AccountOf(string? arn) => AwsArn.TryParse(arn)?.AccountId ?? string.Empty;
+
+        private sealed class RegionScan
+        {
+            private readonly IDataSyncClient _client;
+            private readonly ScanRequest _request;
+            private readonly int _index;
+            private readonly int _count;
+            private readonly CancellationToken _userToken;
+            private readonly CancellationTokenSource _regionAbort;
+            private readonly ConcurrentQueue<ScanIssue> _issues = new ConcurrentQueue<ScanIssue>();
+            private int _succeededCalls;
+            private int _regionDisabled;
+
+            public RegionScan(IDataSyncClient client, ScanRequest request, string region, int index, int count, CancellationToken userToken)
+            {
+                _client = client;
+                _request = request;
+                Region = region;
+                _index = index;
+                _count = count;
+                _userToken = userToken;
+                _regionAbort = CancellationTokenSource.CreateLinkedTokenSource(userToken);
+            }
+
+            public string Region { get; }
+            public ConcurrentBag<DataSyncTask> Tasks { get; } = new ConcurrentBag<DataSyncTask>();
+            public ConcurrentBag<DataSyncLocation> Locations { get; } = new ConcurrentBag<DataSyncLocation>();
+            public ConcurrentBag<DataSyncAgent> Agents { get; } = new ConcurrentBag<DataSyncAgent>();
+            public ConcurrentBag<DataSyncTaskExecution> Executions { get; } = new ConcurrentBag<DataSyncTaskExecution>();
+            public IEnumerable<ScanIssue> Issues => _issues;
+            public int ExecutionsOutsideWindow;
+
+            /// <summary>No call of this Region succeeded.</summary>
+            public bool Failed => Volatile.Read(ref _succeededCalls) == 0 && !_issues.IsEmpty;
+
+            private CancellationToken Token => _regionAbort.Token;
+
+            public async Task RunAsync()
+            {
+                var kinds = _request.Kinds;
+                var work = new List<Task>();
+                Task<IReadOnlyDictionary<string, string?>>? taskNames = null;
+                if ((kinds & ResourceKinds.Tasks) != 0)
+                {
+                    var tasksDone = CollectTasksAsync();
+                    work.Add(tasksDone);
+                    taskNames = NamesOfCollectedTasksAsync(tasksDone);
+                }
+
+                if ((kinds & ResourceKinds.Locations) != 0) work.Add(CollectLocationsAsync());
+                if ((kinds & ResourceKinds.Agents) != 0) work.Add(CollectAgentsAsync());
+                if ((kinds & ResourceKinds.Executions) != 0) work.Add(CollectExecutionsAsync(taskNames ?? ListTaskNamesAsync()));
+
+                try
+                {
+                    await Task.WhenAll(work).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!_userToken.IsCancellationRequested)
+                {
+                    // The Region was abandoned (not enabled); its issue is recorded.
+                }
+                finally
+                {
+                    _regionAbort.Dispose();
+                }
+            }
+
+            // ---- tasks -------------------------------------------------------------------------------------
+
+            private async Task CollectTasksAsync()
+            {
+                var describes = new List<Task>();
+                var counter = new Counter(this, "Tasks");
+                void OnEntry(TaskListEntry entry)
+                {
+                    counter.Listed(1);
+                    describes.Add(DescribeTaskAsync(entry, counter));
+                }
+
+                if (_request.TaskArns != null)
+                {
+                    foreach (var arn in _request.TaskArns.Where(InThisRegion)) OnEntry(new TaskListEntry { TaskArn = arn });
+                }
+                else
+                {
+                    await ListAsync("ListTasks", "tasks", _client.ListAllTasksAsync(Token), OnEntry).ConfigureAwait(false);
+                }
+
+                counter.ListingDone();
+                await Task.WhenAll(describes).ConfigureAwait(false);
+            }
+
+            private async Task DescribeTaskAsync(TaskListEntry entry, Counter counter)
+            {
+                var arn = entry.TaskArn ?? string.Empty;
+                var response = await CallAsync("DescribeTask", arn, "the task's configuration", t => _client.DescribeTaskAsync(new DescribeTaskRequest { TaskArn = arn }, t)).ConfigureAwait(false);
+                DataSyncTask? task = null;
+                if (response != null)
+                {
+                    task = DataSyncTask.From(response, Region, AccountOf(arn));
+                }
+                else if (_request.TaskArns is null)
+                {
+                    // Keep the row ListTasks gave us: the describe failure is a reported issue, not a lost task.
+                    task = new DataSyncTask { TaskArn = arn, Region = Region, AccountId = AccountOf(arn), Name = entry.Name, Status = entry.Status, TaskMode = entry.TaskMode };
+                }
+
+                if (task != null)
+                {
+                    task.Tags = await TagsAsync(arn).ConfigureAwait(false);
+                    Tasks.Add(task);
+                }
+
+                counter.Completed();
+            }
+
+            private async Task<IReadOnlyDictionary<string, string?>> NamesOfCollectedTasksAsync(Task tasksDone)
+            {
+                await tasksDone.ConfigureAwait(false);
+                var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+                foreach (var task in Tasks) names[task.TaskArn] = task.Name;
+                return names;
+            }
+
+            private async Task<IReadOnlyDictionary<string, string?>> ListTaskNamesAsync()
+            {
+                var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+                await ListAsync("ListTasks", "task names on executions", _client.ListAllTasksAsync(Token), e =>
+                {
+                    if (e.TaskArn != null) names[e.TaskArn] = e.Name;
+                }).ConfigureAwait(false);
+                return names;
+            }
+
+            // ---- locations ---------------------------------------------------------------------------------
+
+            private async Task CollectLocationsAsync()
+            {
+                var counter = new Counter(this, "Locations");
+                var describes = new List<Task>();
+                var wanted = _request.LocationArns is null ? null : new HashSet<string>(_request.LocationArns.Where(InThisRegion), StringComparer.Ordinal);
+                if (wanted != null && wanted.Count == 0)
+                {
+                    counter.ListingDone();
+                    return;
+                }
+
+                await ListAsync("ListLocations", "locations", _client.ListAllLocationsAsync(Token), entry =>
+                {
+                    if (entry.LocationArn is null || (wanted != null && !wanted.Contains(entry.LocationArn))) return;
+                    counter.Listed(1);
+                    describes.Add(DescribeLocationAsync(entry, counter));
+                }).ConfigureAwait(false);
+                counter.ListingDone();
+                await Task.WhenAll(describes).ConfigureAwait(false);
+            }
+
+            private async Task DescribeLocationAsync(LocationListEntry entry, Counter counter)
+            {
+                var arn = entry.LocationArn!;
+                var type = LocationUri.Parse(entry.LocationUri).Type;
+                var operation = DescribeOperation(type);
+                object? response = null;
+                if (operation != null)
+                {
+                    response = await CallAsync(operation, arn, "the location's type-specific settings", t => DescribeLocationAsync(type, arn, t)).ConfigureAwait(false);
+                }
+
+                // One Describe call per location, chosen by the URI's scheme; an unknown scheme is listed, never probed.
+                var location = response != null
+                    ? DataSyncLocation.From(response, Region, AccountOf(arn))
+                    : DataSyncLocation.FromListing(arn, entry.LocationUri, Region, AccountOf(arn));
+                location.Tags = await TagsAsync(arn).ConfigureAwait(false);
+                Locations.Add(location);
+                counter.Completed();
+            }
+
+            internal static string? DescribeOperation(string locationType)
+            {
+                switch (locationType)
+                {
+                    case LocationType.S3: return "DescribeLocationS3";
+                    case LocationType.Efs: return "DescribeLocationEfs";
+                    case LocationType.FsxWindows: return "DescribeLocationFsxWindows";
+                    case LocationType.FsxLustre: return "DescribeLocationFsxLustre";
+                    case LocationType.FsxOpenZfs: return "DescribeLocationFsxOpenZfs";
+                    case LocationType.FsxOntap: return "DescribeLocationFsxOntap";
+                    case LocationType.Nfs: return "DescribeLocationNfs";
+                    case LocationType.Smb: return "DescribeLocationSmb";
+                    case LocationType.Hdfs: return "DescribeLocationHdfs";
+                    case LocationType.ObjectStorage: return "DescribeLocationObjectStorage";
+                    case LocationType.AzureBlob: return "DescribeLocationAzureBlob";
+                    default: return null;
+                }
+            }
+
+            private async Task<object> DescribeLocationAsync(string type, string arn, CancellationToken t)
+            {
+                switch (type)
+                {
+                    case LocationType.S3: return await _client.DescribeLocationS3Async(new DescribeLocationS3Request { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.Efs: return await _client.DescribeLocationEfsAsync(new DescribeLocationEfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.FsxWindows: return await _client.DescribeLocationFsxWindowsAsync(new DescribeLocationFsxWindowsRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.FsxLustre: return await _client.DescribeLocationFsxLustreAsync(new DescribeLocationFsxLustreRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.FsxOpenZfs: return await _client.DescribeLocationFsxOpenZfsAsync(new DescribeLocationFsxOpenZfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.FsxOntap: return await _client.DescribeLocationFsxOntapAsync(new DescribeLocationFsxOntapRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.Nfs: return await _client.DescribeLocationNfsAsync(new DescribeLocationNfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.Smb: return await _client.DescribeLocationSmbAsync(new DescribeLocationSmbRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.Hdfs: return await _client.DescribeLocationHdfsAsync(new DescribeLocationHdfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.ObjectStorage: return await _client.DescribeLocationObjectStorageAsync(new DescribeLocationObjectStorageRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    case LocationType.AzureBlob: return await _client.DescribeLocationAzureBlobAsync(new DescribeLocationAzureBlobRequest { LocationArn = arn }, t).ConfigureAwait(false);
+                    default: throw new ArgumentOutOfRangeException(nameof(type), type, "No Describe operation for this location type.");
+                }
+            }
+
+            // ---- agents ------------------------------------------------------------------------------------
+
+            private async Task CollectAgentsAsync()
+            {
+                var counter = new Counter(this, "Agents");
+                var describes = new List<Task>();
+                if (_request.AgentArns != null)
+                {
+                    foreach (var arn in _request.AgentArns.Where(InThisRegion))
+                    {
+                        counter.Listed(1);
+                        describes.Add(DescribeAgentAsync(new AgentListEntry { AgentArn = arn }, counter, keepListing: false));
+                    }
+                }
+                else
+                {
+                    await ListAsync("ListAgents", "agents", _client.ListAllAgentsAsync(Token), entry =>
+                    {
+                        counter.Listed(1);
+                        describes.Add(DescribeAgentAsync(entry, counter, keepListing: true));
+                    }).ConfigureAwait(false);
+                }
+
+                counter.ListingDone();
+                await Task.WhenAll(describes).ConfigureAwait(false);
+            }
+
+            private async Task DescribeAgentAsync(AgentListEntry entry, Counter counter, bool keepListing)
+            {
+                var arn = entry.AgentArn ?? string.Empty;
+                var response = await CallAsync("DescribeAgent", arn, "the agent's endpoint and connection details", t => _client.DescribeAgentAsync(new DescribeAgentRequest { AgentArn = arn }, t)).ConfigureAwait(false);
+                DataSyncAgent? agent = response != null
+                    ? DataSyncAgent.From(response, Region, AccountOf(arn))
+                    : keepListing ? new DataSyncAgent { AgentArn = arn, Region = Region, AccountId = AccountOf(arn), Name = entry.Name, Status = entry.Status, PlatformVersion = entry.Platform?.Version, Platform = entry.Platform } : null;
+                if (agent != null)
+                {
+                    agent.Tags = await TagsAsync(arn).ConfigureAwait(false);
+                    Agents.Add(agent);
+                }
+
+                counter.Completed();
+            }
+
+            // ---- executions --------------------------------------------------------------------------------
+
+            private async Task CollectExecutionsAsync(Task<IReadOnlyDictionary<string, string?>> taskNames)
+            {
+                var counter = new Counter(this, "Executions");
+                var describes = new List<Task<DataSyncTaskExecution?>>();
+                void OnEntry(TaskExecutionListEntry entry)
+                {
+                    if (entry.TaskExecutionArn is null) return;
+                    counter.Listed(1);
+                    describes.Add(DescribeExecutionAsync(entry.TaskExecutionArn, counter));
+                }
+
+                if (_request.TaskArns != null)
+                {
+                    foreach (var taskArn in _request.TaskArns.Where(InThisRegion))
+                    {
+                        await ListAsync("ListTaskExecutions", "executions of " + taskArn, _client.ListAllTaskExecutionsAsync(taskArn, Token), OnEntry, taskArn).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await ListAsync("ListTaskExecutions", "executions", _client.ListAllTaskExecutionsAsync(null, Token), OnEntry).ConfigureAwait(false);
+                }
+
+                counter.ListingDone();
+                var described = await Task.WhenAll(describes).ConfigureAwait(false);
+                var names = await taskNames.ConfigureAwait(false);
+                foreach (var execution in described)
+                {
+                    if (execution is null) continue;
+                    if (names.TryGetValue(execution.TaskArn, out var name)) execution.TaskName = name;
+                    Executions.Add(execution);
+                }
+            }
+
+            private async Task<DataSyncTaskExecution?> DescribeExecutionAsync(string arn, Counter counter)
+            {
+                try
+                {
+                    var response = await CallAsync("DescribeTaskExecution", arn, "the execution (its start time decides whether it is in the window)", t => _client.DescribeTaskExecutionAsync(new DescribeTaskExecutionRequest { TaskExecutionArn = arn }, t)).ConfigureAwait(false);
+                    if (response is null) return null;
+                    var since = _request.ExecutionsSince;
+                    if (since.HasValue && response.StartTime.HasValue && response.StartTime.Value < since.Value)
+                    {
+                        Interlocked.Increment(ref ExecutionsOutsideWindow);
+                        return null;
+                    }
+
+                    var execution = DataSyncTaskExecution.From(response, Region, AccountOf(arn), taskName: null);
+                    execution.Tags = await TagsAsync(arn).ConfigureAwait(false);
+                    return execution;
+                }
+                finally
+                {
+                    counter.Completed();
+                }
+            }
+
+            // ---- shared ------------------------------------------------------------------------------------
+
+            private async Task<TagSet?> TagsAsync(string arn)
+            {
+                if (!_request.IncludeTags || arn.Length == 0) return null;
+                var tags = new List<TagListEntry>();
+                var ok = await ListAsync("ListTagsForResource", "the tags of " + arn, _client.ListAllTagsForResourceAsync(arn, Token), tags.Add, arn).ConfigureAwait(false);
+                return ok ? TagSet.From(tags) : null;
+            }
+
+            private bool InThisRegion(string arn) => string.Equals(AwsArn.TryParse(arn)?.Region, Region, StringComparison.Ordinal);
+
+            /// <summary>Pages a list to the end; on failure keeps what arrived and records the issue.</summary>
+            private async Task<bool> ListAsync<T>(string operation, string what, IAsyncEnumerable<T> pages, Action<T> onItem, string? target = null)
+            {
+                var result = await CallAsync<object>(operation, target, what + " (listing incomplete)", async t =>
+                {
+                    await foreach (var item in pages.ConfigureAwait(false))
+                    {
+                        onItem(item);
+                    }
+
+                    return true;
+                }).ConfigureAwait(false);
+                return result != null;
+            }
+
+            /// <summary>One API call (or a whole list): success counted, failure turned into an issue (null).</summary>
+            private async Task<T?> CallAsync<T>(string operation, string? target, string missing, Func<CancellationToken, Task<T>> call)
+                where T : class
+            {
+                try
+                {
+                    var result = await call(Token).ConfigureAwait(false);
+                    Interlocked.Increment(ref _succeededCalls);
+                    return result;
+                }
+                catch (OperationCanceledException) when (_userToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException) when (Token.IsCancellationRequested)
+                {
+                    return null; // the Region was abandoned
+                }
+                catch (DataSyncUnrecognizedClientException e)
+                {
+                    // An opt-in Region the account has not enabled answers every call this way: stop the Region once.
+                    if (Interlocked.Exchange(ref _regionDisabled, 1) == 0)
+                    {
+                        Report(new ScanIssue(ScanIssueKind.RegionNotEnabled, Region, operation, target, e.ErrorCode,
+                            "The Region " + Region + " did not accept the credentials (" + e.ErrorCode + "): it is probably not enabled for this account. " + e.Message,
+                            "everything in " + Region));
+                        try { _regionAbort.Cancel(); } catch (ObjectDisposedException) { }
+                    }
+
+                    return null;
+                }
+                catch (DataSyncServiceException e)
+                {
+                    var kind = e is DataSyncAccessDeniedException ? ScanIssueKind.AccessDenied
+                        : e is DataSyncThrottlingException ? ScanIssueKind.Throttled
+                        : ScanIssueKind.ServiceError;
+                    Report(new ScanIssue(kind, Region, operation, target, e.ErrorCode, e.Message, missing));
+                    return null;
+                }
+                catch (AwsNetworkException e)
+                {
+                    Report(new ScanIssue(ScanIssueKind.Network, Region, operation, target, null, e.Message, missing));
+                    return null;
+                }
+                catch (DataSyncPaginationException e)
+                {
+                    Report(new ScanIssue(ScanIssueKind.ServiceError, Region, operation, target, "PaginationError", e.Message, missing));
+                    return null;
+                }
+                catch (AwsClientException e)
+                {
+                    Report(new ScanIssue(ScanIssueKind.ServiceError, Region, operation, target, "ClientError", e.Message, missing));
+                    return null;
+                }
+            }
+
+            private void Report(ScanIssue issue)
+            {
+                _issues.Enqueue(issue);
+                _request.OnIssue?.Invoke(issue);
+            }
+
+            private string AccountOf(string arn) => InventoryCollector.AccountOf(arn);
+
+            private sealed class Counter
+            {
+                private readonly RegionScan _scan;
+                private readonly string _kind;
+                private int _listed;
+                private int _completed;
+                private int _listing = 1;
+
+                public Counter(RegionScan scan, string kind)
+                {
+                    _scan = scan;
+                    _kind = kind;
+                    Report();
+                }
+
+                public void Listed(int count)
+                {
+                    Interlocked.Add(ref _listed, count);
+                }
+
+                public void ListingDone()
+                {
+                    Volatile.Write(ref _listing, 0);
+                    Report();
+                }
+
+                public void Completed()
+                {
+                    Interlocked.Increment(ref _completed);
+                    Report();
+                }
+
+                private void Report() =>
+                    _scan._request.Progress?.Report(new ScanProgress(_scan.Region, _scan._index, _scan._count, _kind,
+                        Volatile.Read(ref _completed), Volatile.Read(ref _listed), Volatile.Read(ref _listing) == 1));
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+
+namespace StratusScan.DataSync.Inventory
+{
+    /// <summary>The kinds of DataSync resource a scan collects.</summary>
+    [Flags]
+    public enum ResourceKinds
+    {
+        None = 0,
+        Tasks = 1,
+        Locations = 2,
+        Agents = 4,
+        Executions = 8,
+        All = Tasks | Locations | Agents | Executions,
+    }
+
+    /// <summary>What to scan. Regions are scanned in parallel; every API call shares the session's limit.</summary>
+    public sealed class ScanRequest
+    {
+        public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
+        public ResourceKinds Kinds { get; set; } = ResourceKinds.All;
+
+        /// <summary>Executions whose StartTime is at or after this UTC instant (null: every execution DataSync keeps).</summary>
+        public DateTime? ExecutionsSince { get; set; }
+
+        /// <summary>Only these tasks (and, for executions, only their executions); null: every task.</summary>
+        public IReadOnlyCollection<string>? TaskArns { get; set; }
+        public IReadOnlyCollection<string>? LocationArns { get; set; }
+        public IReadOnlyCollection<string>? AgentArns { get; set; }
+
+        /// <summary>Also call ListTagsForResource for every resource collected (one more call each).</summary>
+        public bool IncludeTags { get; set; }
+
+        /// <summary>Progress, reported from worker threads.</summary>
+        public IProgress<ScanProgress>? Progress { get; set; }
+
+        /// <summary>Each problem as it happens, from worker threads (it is also in the result).</summary>
+        public Action<ScanIssue>? OnIssue { get; set; }
+    }
+
+    /// <summary>How far one Region's collection of one kind has come.</summary>
+    public sealed class ScanProgress
+    {
+        public ScanProgress(string region, int regionIndex, int regionCount, string kind, int completed, int total, bool listing)
+        {
+            Region = region;
+            RegionIndex = regionIndex;
+            RegionCount = regionCount;
+            Kind = kind;
+            Completed = completed;
+            Total = total;
+            Listing = listing;
+        }
+
+        public string Region { get; }
+        public int RegionIndex { get; }
+        public int RegionCount { get; }
+
+        /// <summary>Tasks, Locations, Agents or Executions.</summary>
+        public string Kind { get; }
+        public int Completed { get; }
+
+        /// <summary>Items listed so far (the final count once <see cref="Listing"/> is false).</summary>
+        public int Total { get; }
+
+        /// <summary>True while the list calls are still paging.</summary>
+        public bool Listing { get; }
+
+        public int PercentComplete => Listing || Total == 0 ? (Listing ? 0 : 100) : (int)(100L * Completed / Total);
+    }
+
+    /// <summary>What kind of problem a scan met.</summary>
+    public enum ScanIssueKind
+    {
+        /// <summary>The caller lacks an IAM permission.</summary>
+        AccessDenied,
+
+        /// <summary>The Region is not enabled for the account (opt-in Region) or rejects the credentials.</summary>
+        RegionNotEnabled,
+
+        /// <summary>Throttled beyond the SDK's retries.</summary>
+        Throttled,
+
+        /// <summary>Another error answered by the service.</summary>
+        ServiceError,
+
+        /// <summary>The endpoint could not be reached, or the response could not be read.</summary>
+        Network,
+    }
+
+    /// <summary>A call or Region that failed during a scan, and what data is therefore missing.</summary>
+    public sealed class ScanIssue
+    {
+        public ScanIssue(ScanIssueKind kind, string region, string operation, string? target, string? errorCode, string message, string missingData)
+        {
+            Kind = kind;
+            Region = region;
+            Operation = operation;
+            Target = target;
+            ErrorCode = errorCode;
+            Message = message;
+            MissingData = missingData;
+        }
+
+        public ScanIssueKind Kind { get; }
+        public string Region { get; }
+
+        /// <summary>The API operation, e.g. ListTasks.</summary>
+        public string Operation { get; }
+
+        /// <summary>The IAM action the call needs, e.g. datasync:ListTasks.</summary>
+        public string IamAction => "datasync:" + Operation;
+
+        /// <summary>The ARN the call was about, when it was about one.</summary>
+        public string? Target { get; }
+        public string? ErrorCode { get; }
+        public string Message { get; }
+
+        /// <summary>What the workbook or output lacks because of it, in words.</summary>
+        public string MissingData { get; }
+
+        public override string ToString() => Region + " " + IamAction + (Target is null ? string.Empty : " " + Target) + ": " + (ErrorCode ?? Kind.ToString()) + " - " + MissingData;
+    }
+
+    /// <summary>Everything one scan collected, in a deterministic order (Regions as requested, then by ARN).</summary>
+    public sealed class ScanResult
+    {
+        public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<DataSyncTask> Tasks { get; set; } = Array.Empty<DataSyncTask>();
+        public IReadOnlyList<DataSyncLocation> Locations { get; set; } = Array.Empty<DataSyncLocation>();
+        public IReadOnlyList<DataSyncAgent> Agents { get; set; } = Array.Empty<DataSyncAgent>();
+        public IReadOnlyList<DataSyncTaskExecution> Executions { get; set; } = Array.Empty<DataSyncTaskExecution>();
+        public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
+
+        /// <summary>Regions where no call succeeded (not enabled, denied, unreachable).</summary>
+        public IReadOnlyList<string> FailedRegions { get; set; } = Array.Empty<string>();
+
+        /// <summary>Executions described but left out because they started before the window.</summary>
+        public int ExecutionsOutsideWindow { get; set; }
+    }
+
+    /// <summary>Thrown when no Region could be scanned at all; <see cref="Issues"/> says why for each.</summary>
+    public sealed class ScanFailedException : Exception
+    {
+        public ScanFailedException(string message, IReadOnlyList<ScanIssue> issues) : base(message)
+        {
+            Issues = issues;
+        }
+
+        public IReadOnlyList<ScanIssue> Issues { get; }
+    }
+}

@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using StratusScan.DataSync.Aws;
+using StratusScan.DataSync.Inventory;
+using StratusScan.DataSync.Regions;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>
+    /// The AWS parameters every DataSync cmdlet shares (AWS Tools for PowerShell's names), credential and Region
+    /// resolution, cancellation, and the scan with its progress, verbose and error streams.
+    /// </summary>
+    public abstract class DataSyncCmdletBase : PSCmdlet, IDisposable
+    {
+        /// <summary>The default -ThrottleLimit: concurrent API calls (chosen by measurement, see docs/benchmarks.md).</summary>
+        public const int DefaultThrottleLimit = 16;
+
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+
+        /// <summary>Region names, or <c>all</c> for every DataSync Region of the partition.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string[]? Region { get; set; }
+
+        /// <summary>A profile of the shared credentials or config file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string? ProfileName { get; set; }
+
+        /// <summary>The shared credentials file to read profiles from.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>
+        /// A PSCredential whose user name is the access key id and password the secret access key (an Azure
+        /// Automation credential asset), or an AWS SDK credentials object (also one made by AWS Tools for PowerShell).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object? Credential { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretKey { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SessionToken { get; set; }
+
+        /// <summary>Send DataSync (and STS) calls to this endpoint, e.g. the bundled emulator.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>The most API calls in flight at once, across Regions.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        /// <summary>Cancelled by Ctrl+C (StopProcessing); passed all the way down.</summary>
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Resolves credentials (terminating error when there are none) and opens a session.</summary>
+        internal AwsSession OpenSession(PipelinePump pump)
+        {
+            var verbose = IsVerbose();
+            var options = new AwsConnectionOptions
+            {
+                ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation is null ? null : GetUnresolvedProviderPathFromPSPath(ProfileLocation),
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
+                EndpointUrl = EndpointUrl,
+                MaxConcurrentCalls = ThrottleLimit,
+                OnApiCall = verbose ? record => pump.Post(() => WriteVerbose(record.ToString())) : (Action<ApiCallRecord>?)null,
+            };
+            ApplyCredentialParameter(options);
+
+            try
+            {
+                var session = AwsSession.Create(options);
+                if (verbose) WriteVerbose("Credentials: " + session.CredentialSource + "; StratusScan.DataSync engine " + EngineInfo.Version + " on AWSSDK.Core " + EngineInfo.AwsSdkCoreVersion + ".");
+                return session;
+            }
+            catch (AwsCredentialsNotFoundException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "AwsCredentialsNotFound", ErrorCategory.AuthenticationError, ProfileName));
+                throw; // not reached
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "InvalidAwsSettings", ErrorCategory.InvalidArgument, null));
+                throw;
+            }
+        }
+
+        private void ApplyCredentialParameter(AwsConnectionOptions options)
+        {
+            var credential = Credential is PSObject wrapped ? wrapped.BaseObject : Credential;
+            if (credential is PSCredential ps)
+            {
+                // An Azure Automation credential asset: the user name is the access key id, the password the secret key.
+                options.AccessKey = ps.UserName;
+                options.SecretKey = ps.GetNetworkCredential().Password;
+            }
+            else if (credential != null)
+            {
+                options.Credentials = credential;
+            }
+        }
+
+        /// <summary>
+        /// The Regions to scan, in the order given: -Region (names or <c>all</c>), else the Regions of the ARNs
+        /// given, else the session's default Region. An unknown Region is a terminating error listing the valid ones.
+        /// </summary>
+        internal IReadOnlyList<string> ResolveRegions(AwsSession session, IEnumerable<string>? regionsOfArns = null)
+        {
+            var defaultPartition = session.DefaultRegion is null ? Partitions.Aws : Partitions.OfRegion(session.DefaultRegion);
+            var result = new List<string>();
+            if (Region != null && Region.Length > 0)
+            {
+                foreach (var name in Region)
+                {
+                    if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+                    {
+                        result.AddRange(DataSyncRegions.InPartition(defaultPartition).Select(r => r.Name));
+                        continue;
+                    }
+
+                    var region = DataSyncRegions.Find(name.Trim());
+                    if (region is null)
+                    {
+                        ThrowInvalidRegion(name, defaultPartition);
+                    }
+
+                    result.Add(region!.Name);
+                }
+            }
+            else if (regionsOfArns != null && regionsOfArns.Any())
+            {
+                result.AddRange(regionsOfArns);
+            }
+            else if (session.DefaultRegion != null)
+            {
+                if (DataSyncRegions.Find(session.DefaultRegion) is null) ThrowInvalidRegion(session.DefaultRegion, defaultPartition);
+                result.Add(DataSyncRegions.Find(session.DefaultRegion)!.Name);
+            }
+            else
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("No AWS Region was given or configured. Pass -Region (for example -Region us-east-1, or -Region all), set AWS_REGION, or set a region in your AWS profile."),
+                    "AwsRegionNotSpecified", ErrorCategory.InvalidArgument, null));
+            }
+
+            return result.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        private void ThrowInvalidRegion(string name, string partition)
+        {
+            var valid = string.Join(", ", DataSyncRegions.InPartition(partition).Select(r => r.Name));
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException(string.Format(CultureInfo.InvariantCulture,
+                    "'{0}' is not an AWS Region where DataSync is offered. Valid Regions ({1}): {2}; or 'all'. Get-SSDataSyncRegion lists them.",
+                    name, partition, valid)),
+                "InvalidRegion", ErrorCategory.InvalidArgument, name));
+        }
+
+        /// <summary>Validates ARNs of one resource type; a malformed one is a terminating error.</summary>
+        internal IReadOnlyList<AwsArn> ParseArns(IEnumerable<string>? arns, string resourceType, string parameterName)
+        {
+            var parsed = new List<AwsArn>();
+            if (arns is null) return parsed;
+            foreach (var text in arns)
+            {
+                try
+                {
+                    parsed.Add(AwsArn.ParseDataSync(text?.Trim() ?? string.Empty, resourceType));
+                }
+                catch (FormatException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message + " (parameter -" + parameterName + ")", e), "InvalidArn", ErrorCategory.InvalidArgument, text));
+                }
+            }
+
+            return parsed;
+        }
+
+        /// <summary>
+        /// Runs a scan with progress (a parent activity per Region, a child per kind), each issue as a
+        /// non-terminating error (a Region not enabled as a warning), and a terminating error when every Region failed.
+        /// </summary>
+        internal ScanResult Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity)
+        {
+            var progress = new ScanProgressWriter(this, activity, request.Regions);
+            request.Progress = new Progress(p => pump.Post(() => progress.Write(p)));
+            request.OnIssue = issue => pump.Post(() => WriteIssue(issue));
+            try
+            {
+                var collector = new InventoryCollector(session);
+                var result = pump.RunStoppable(this, CancellationToken, () => collector.ScanAsync(request, CancellationToken));
+                progress.Complete();
+                return result;
+            }
+            catch (ScanFailedException e)
+            {
+                progress.Complete();
+                var first = e.Issues.FirstOrDefault();
+                ThrowTerminatingError(new ErrorRecord(e, "AllRegionsFailed", first is null ? ErrorCategory.NotSpecified : CategoryOf(first.Kind), string.Join(",", request.Regions)));
+                throw;
+            }
+            catch (AwsCredentialsNotFoundException e)
+            {
+                progress.Complete();
+                ThrowTerminatingError(new ErrorRecord(e, "AwsCredentialsNotFound", ErrorCategory.AuthenticationError, ProfileName));
+                throw;
+            }
+        }
+
+        internal void WriteIssue(ScanIssue issue)
+        {
+            if (issue.Kind == ScanIssueKind.RegionNotEnabled)
+            {
+                WriteWarning(issue.Message + " Skipping " + issue.Region + "; the other Regions are scanned.");
+                return;
+            }
+
+            string message;
+            switch (issue.Kind)
+            {
+                case ScanIssueKind.AccessDenied:
+                    message = string.Format(CultureInfo.InvariantCulture,
+                        "Access denied in {0}: the caller may not perform {1}{2}. Missing: {3}. Grant {1} (the policy in about_StratusScan.DataSync lists every action the scan needs); the scan goes on. AWS said: {4}",
+                        issue.Region, issue.IamAction, issue.Target is null ? string.Empty : " on " + issue.Target, issue.MissingData, issue.Message);
+                    break;
+                default:
+                    message = string.Format(CultureInfo.InvariantCulture,
+                        "{0} failed in {1}{2}: {3}. Missing: {4}. The scan goes on.",
+                        issue.IamAction, issue.Region, issue.Target is null ? string.Empty : " for " + issue.Target, issue.Message, issue.MissingData);
+                    break;
+            }
+
+            var exception = new InvalidOperationException(message);
+            WriteError(new ErrorRecord(exception, ErrorIdOf(issue.Kind), CategoryOf(issue.Kind), (object?)issue.Target ?? issue.Region)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = issue.Kind == ScanIssueKind.AccessDenied ? "Grant " + issue.IamAction + " to the caller." : "Run again; if it persists, check the Region's service health." },
+            });
+        }
+
+        internal static string ErrorIdOf(ScanIssueKind kind)
+        {
+            switch (kind)
+            {
+                case ScanIssueKind.AccessDenied: return "DataSyncAccessDenied";
+                case ScanIssueKind.RegionNotEnabled: return "DataSyncRegionNotEnabled";
+                case ScanIssueKind.Throttled: return "DataSyncThrottled";
+                case ScanIssueKind.Network: return "DataSyncEndpointUnreachable";
+                default: return "DataSyncServiceError";
+            }
+        }
+
+        internal static ErrorCategory CategoryOf(ScanIssueKind kind)
+        {
+            switch (kind)
+            {
+                case ScanIssueKind.AccessDenied: return ErrorCategory.PermissionDenied;
+                case ScanIssueKind.RegionNotEnabled: return ErrorCategory.NotEnabled;
+                case ScanIssueKind.Throttled: return ErrorCategory.LimitsExceeded;
+                case ScanIssueKind.Network: return ErrorCategory.ConnectionError;
+                default: return ErrorCategory.InvalidResult;
+            }
+        }
+
+        /// <summary>Whether -Verbose (or $VerbosePreference) asks for verbose output; read on the pipeline thread.</summary>
+        internal bool IsVerbose()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var value))
+            {
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            }
+
+            var preference = SessionState.PSVariable.GetValue("VerbosePreference");
+            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+
+        /// <summary>The closing summary on the information stream, as the original's "Collection complete".</summary>
+        internal void WriteSummary(string text) => WriteInformation(new InformationRecord(text, MyInvocation.MyCommand.Name), new[] { "StratusScan.DataSync", "Summary" });
+
+        private sealed class Progress : IProgress<ScanProgress>
+        {
+            private readonly Action<ScanProgress> _report;
+
+            public Progress(Action<ScanProgress> report) => _report = report;
+
+            public void Report(ScanProgress value) => _report(value);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Linq;
+using System.Management.Automation;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets DataSync agents with their status, endpoint type and last heartbeat.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SSDataSyncAgent")]
+    [OutputType(typeof(DataSyncAgent))]
+    public sealed class GetSSDataSyncAgentCommand : InventoryCmdletBase
+    {
+        /// <summary>Only these agents (their Regions come from the ARNs).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? AgentArn { get; set; }
+
+        /// <summary>Only agents in these states.</summary>
+        [Parameter]
+        [ValidateSet("ONLINE", "OFFLINE", IgnoreCase = true)]
+        public string[]? Status { get; set; }
+
+        /// <summary>Also read each agent's tags (one more API call per agent).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTags { get; set; }
+
+        protected override void ProcessRecord() => Collect(AgentArn);
+
+        protected override void EndProcessing()
+        {
+            var result = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, request => request.AgentArns = RequestedArns);
+            if (result is null) return;
+            var agents = result.Agents.Where(a => Matches(Status, a.Status)).ToList();
+            WriteObject(agents, enumerateCollection: true);
+            WriteSummary("Collection complete: Agents: " + agents.Count + IssueSuffix(result));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq;
+using System.Management.Automation;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets DataSync locations of every type, with their type-specific settings.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SSDataSyncLocation")]
+    [OutputType(typeof(DataSyncLocation))]
+    public sealed class GetSSDataSyncLocationCommand : InventoryCmdletBase
+    {
+        /// <summary>Only these locations (their Regions come from the ARNs).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? LocationArn { get; set; }
+
+        /// <summary>Only locations of these types.</summary>
+        [Parameter]
+        [ValidateSet(Inventory.LocationType.S3, Inventory.LocationType.Efs, Inventory.LocationType.FsxWindows, Inventory.LocationType.FsxLustre,
+            Inventory.LocationType.FsxOpenZfs, Inventory.LocationType.FsxOntap, Inventory.LocationType.Nfs, Inventory.LocationType.Smb,
+            Inventory.LocationType.Hdfs, Inventory.LocationType.ObjectStorage, Inventory.LocationType.AzureBlob, Inventory.LocationType.Unknown,
+            IgnoreCase = true)]
+        public string[]? LocationType { get; set; }
+
+        /// <summary>Also read each location's tags (one more API call per location).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTags { get; set; }
+
+        protected override void ProcessRecord() => Collect(LocationArn);
+
+        protected override void EndProcessing()
+        {
+            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, request => request.LocationArns = RequestedArns);
+            if (result is null) return;
+            var locations = result.Locations.Where(l => Matches(LocationType, l.LocationType)).ToList();
+            WriteObject(locations, enumerateCollection: true);
+            WriteSummary("Collection complete: Locations: " + locations.Count + IssueSuffix(result));
+        }
+    }
+}

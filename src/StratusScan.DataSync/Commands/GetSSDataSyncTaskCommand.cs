@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets DataSync tasks with their configuration, options, schedule and filters.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SSDataSyncTask")]
+    [OutputType(typeof(DataSyncTask))]
+    public sealed class GetSSDataSyncTaskCommand : InventoryCmdletBase
+    {
+        /// <summary>Only these tasks (their Regions come from the ARNs).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? TaskArn { get; set; }
+
+        /// <summary>Only tasks in these states.</summary>
+        [Parameter]
+        [ValidateSet("AVAILABLE", "CREATING", "QUEUED", "RUNNING", "UNAVAILABLE", IgnoreCase = true)]
+        public string[]? Status { get; set; }
+
+        /// <summary>Also read each task's tags (one more API call per task).</summary>
+        [Parameter]
+        public SwitchParameter IncludeTags { get; set; }
+
+        protected override void ProcessRecord() => Collect(TaskArn);
+
+        protected override void EndProcessing()
+        {
+            var result = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, request => request.TaskArns = RequestedArns);
+            if (result is null) return;
+            var tasks = result.Tasks.Where(t => Matches(Status, t.Status)).ToList();
+            WriteObject(tasks, enumerateCollection: true);
+            WriteSummary("Collection complete: Tasks: " + tasks.Count + IssueSuffix(result));
+        }
+    }
+}

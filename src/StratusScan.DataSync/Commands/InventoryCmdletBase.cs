@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>
+    /// The Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name) and are gathered in
+    /// ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500.
+    /// </summary>
+    public abstract class InventoryCmdletBase : DataSyncCmdletBase
+    {
+        private readonly List<string> _arns = new List<string>();
+
+        /// <summary>The ARNs given or piped, or null when the cmdlet should list everything.</summary>
+        internal IReadOnlyCollection<string>? RequestedArns { get; private set; }
+
+        /// <summary>Gathers ARNs from a parameter value or a pipeline object.</summary>
+        internal void Collect(IEnumerable<string>? arns)
+        {
+            if (arns != null) _arns.AddRange(arns.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()));
+        }
+
+        /// <summary>
+        /// Validates the ARNs, resolves Regions and credentials and runs the scan. Returns null when pipeline input
+        /// was expected but none arrived (an empty upstream means "nothing", not "everything").
+        /// </summary>
+        internal ScanResult? RunScan(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, Action<ScanRequest> configure)
+        {
+            if (_arns.Count == 0 && MyInvocation.ExpectingInput) return null;
+            var arns = ParseArns(_arns.Distinct(StringComparer.Ordinal), arnType, arnParameter);
+            RequestedArns = arns.Count == 0 ? null : arns.Select(a => a.Text).ToList();
+
+            var pump = new PipelinePump();
+            using (var session = OpenSession(pump))
+            {
+                var regions = ResolveRegions(session, arns.Count == 0 ? null : arns.Select(a => a.Region).Distinct(StringComparer.Ordinal));
+                if (RequestedArns != null && Region != null)
+                {
+                    // -Region with ARNs: only the ARNs in those Regions.
+                    RequestedArns = arns.Where(a => regions.Contains(a.Region)).Select(a => a.Text).ToList();
+                }
+
+                var request = new ScanRequest { Regions = regions, Kinds = kind, IncludeTags = includeTags };
+                configure(request);
+                return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant());
+            }
+        }
+
+        /// <summary>The execution window from -Since or -Days; a window in the future is a terminating error.</summary>
+        internal ExecutionWindow ResolveWindow(DateTime? since, int days)
+        {
+            var now = DateTime.UtcNow;
+            ExecutionWindow window;
+            try
+            {
+                window = since.HasValue ? ExecutionWindow.Since(since.Value, now) : ExecutionWindow.LastDays(days, now);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentOutOfRangeException(since.HasValue ? "Since" : "Days", since.HasValue ? (object)since.Value : days,
+                    e.Message.Split('\n')[0].Trim() + " Give -Days (1 or more) or a -Since in the past."), since.HasValue ? "SinceInFuture" : "InvalidDays", ErrorCategory.InvalidArgument, since.HasValue ? (object)since.Value : days));
+                throw;
+            }
+
+            if (window.ExceedsHistory)
+            {
+                WriteWarning("DataSync keeps a task's execution history for " + ExecutionWindow.HistoryDays + " days; executions older than that are no longer available, so the window (" + window.Description + ") returns at most " + ExecutionWindow.HistoryDays + " days of them.");
+            }
+
+            return window;
+        }
+
+        internal static bool Matches(string[]? wanted, string? value) =>
+            wanted is null || wanted.Length == 0 || wanted.Any(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase));
+
+        internal static string IssueSuffix(ScanResult result) =>
+            result.Issues.Count == 0 ? string.Empty : " (incomplete: " + result.Issues.Count + " scan issue(s), see the error stream)";
+    }
+}
