@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Report
+{
+    /// <summary>One column of a data sheet: its header text, how its cells are typed, and the value of a row.</summary>
+    internal sealed class SheetColumn<T>
+    {
+        public SheetColumn(string header, CellKind kind, Func<T, object?> value)
+        {
+            Header = header;
+            Kind = kind;
+            Value = value;
+        }
+
+        public string Header { get; }
+        public CellKind Kind { get; }
+        public Func<T, object?> Value { get; }
+    }
+
+    /// <summary>A data sheet: name, table name, columns, rows, and the status value that turns a row red.</summary>
+    internal sealed class DataSheet<T>
+    {
+        public DataSheet(string name, string tableName, IReadOnlyList<SheetColumn<T>> columns, IEnumerable<T> rows, string? statusHeader, string? alertStatus)
+        {
+            Name = name;
+            TableName = tableName;
+            Columns = columns;
+            Rows = rows;
+            StatusColumn = -1;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].Header == statusHeader) StatusColumn = i;
+            }
+
+            AlertStatus = alertStatus;
+        }
+
+        public string Name { get; }
+        public string TableName { get; }
+        public IReadOnlyList<SheetColumn<T>> Columns { get; }
+        public IEnumerable<T> Rows { get; }
+        public int StatusColumn { get; }
+        public string? AlertStatus { get; }
+    }
+
+    /// <summary>The columns of the data sheets (header texts as SPEC §6 names them; dates say UTC).</summary>
+    internal static class SheetColumns
+    {
+        public const string Status = "Status";
+
+        public static readonly IReadOnlyList<SheetColumn<DataSyncTask>> Tasks = new[]
+        {
+            Text<DataSyncTask>("Task Name", t => t.Name),
+            Text<DataSyncTask>("Task ARN", t => t.TaskArn),
+            Text<DataSyncTask>(Status, t => t.Status),
+            Text<DataSyncTask>("Source Location ARN", t => t.SourceLocationArn),
+            Text<DataSyncTask>("Destination Location ARN", t => t.DestinationLocationArn),
+            Text<DataSyncTask>("Schedule Expression", t => t.ScheduleExpression),
+            Text<DataSyncTask>("Schedule Status", t => t.ScheduleStatus),
+            Text<DataSyncTask>("CloudWatch Log Group", t => t.CloudWatchLogGroupArn),
+            Col<DataSyncTask>("Creation Time (UTC)", CellKind.DateTime, t => t.CreationTime),
+            Text<DataSyncTask>("Task Mode", t => t.TaskMode),
+            Text<DataSyncTask>("Verify Mode", t => t.VerifyMode),
+            Text<DataSyncTask>("Overwrite Mode", t => t.OverwriteMode),
+            Text<DataSyncTask>("Atime", t => t.Atime),
+            Text<DataSyncTask>("Mtime", t => t.Mtime),
+            Text<DataSyncTask>("UID", t => t.Uid),
+            Text<DataSyncTask>("GID", t => t.Gid),
+            Text<DataSyncTask>("Preserve Deleted Files", t => t.PreserveDeletedFiles),
+            Text<DataSyncTask>("Preserve Devices", t => t.PreserveDevices),
+            Text<DataSyncTask>("POSIX Permissions", t => t.PosixPermissions),
+            Col<DataSyncTask>("Bytes Per Second", CellKind.Integer, t => t.BytesPerSecond),
+            Text<DataSyncTask>("Task Queueing", t => t.TaskQueueing),
+            Text<DataSyncTask>("Log Level", t => t.LogLevel),
+            Text<DataSyncTask>("Transfer Mode", t => t.TransferMode),
+            Text<DataSyncTask>("Security Descriptor Copy Flags", t => t.SecurityDescriptorCopyFlags),
+            Text<DataSyncTask>("Object Tags", t => t.ObjectTags),
+            Col<DataSyncTask>("Include Pattern Count", CellKind.Integer, t => t.IncludeCount),
+            Col<DataSyncTask>("Exclude Pattern Count", CellKind.Integer, t => t.ExcludeCount),
+            Text<DataSyncTask>("Include Filters", t => Patterns(t.IncludePatterns)),
+            Text<DataSyncTask>("Exclude Filters", t => Patterns(t.ExcludePatterns)),
+            Text<DataSyncTask>("Error Code", t => t.ErrorCode),
+            Text<DataSyncTask>("Error Detail", t => t.ErrorDetail),
+            Text<DataSyncTask>("Region", t => t.Region),
+        };
+
+        public static readonly IReadOnlyList<SheetColumn<DataSyncLocation>> Locations = new[]
+        {
+            Text<DataSyncLocation>("Location ARN", l => l.LocationArn),
+            Text<DataSyncLocation>("Location Type", l => l.LocationType),
+            Text<DataSyncLocation>("Location URI", l => l.LocationUri),
+            Col<DataSyncLocation>("Creation Time (UTC)", CellKind.DateTime, l => l.CreationTime),
+            Text<DataSyncLocation>("Region", l => l.Region),
+            Text<DataSyncLocation>("Subdirectory", l => l.Subdirectory),
+            Text<DataSyncLocation>("S3 Bucket ARN", l => l.S3BucketArn),
+            Text<DataSyncLocation>("S3 Storage Class", l => l.S3StorageClass),
+            Text<DataSyncLocation>("Bucket Access Role ARN", l => l.BucketAccessRoleArn),
+            Text<DataSyncLocation>("EFS File System ARN", l => l.EfsFileSystemArn),
+            Text<DataSyncLocation>("EC2 Subnet ARN", l => l.Ec2SubnetArn),
+            Text<DataSyncLocation>("Access Point ARN", l => l.AccessPointArn),
+            Text<DataSyncLocation>("In-Transit Encryption", l => l.InTransitEncryption),
+            Text<DataSyncLocation>("FSx File System ARN", l => l.FsxFileSystemArn),
+            Text<DataSyncLocation>("Storage Virtual Machine ARN", l => l.StorageVirtualMachineArn),
+            Text<DataSyncLocation>("FSx Protocol", l => l.FsxProtocol),
+            Text<DataSyncLocation>("Security Group ARNs", l => Joined(l.SecurityGroupArns)),
+            Text<DataSyncLocation>("Server Hostname", l => l.ServerHostname),
+            Col<DataSyncLocation>("Server Port", CellKind.Integer, l => l.ServerPort),
+            Text<DataSyncLocation>("Server Protocol", l => l.ServerProtocol),
+            Text<DataSyncLocation>("Mount Options Version", l => l.MountOptionsVersion),
+            Text<DataSyncLocation>("User", l => l.User),
+            Text<DataSyncLocation>("Domain", l => l.Domain),
+            Text<DataSyncLocation>("Authentication Type", l => l.AuthenticationType),
+            Text<DataSyncLocation>("Kerberos Principal", l => l.KerberosPrincipal),
+            Col<DataSyncLocation>("NameNode Count", CellKind.Integer, l => l.NameNodeCount),
+            Col<DataSyncLocation>("Block Size", CellKind.Integer, l => l.BlockSize),
+            Col<DataSyncLocation>("Replication Factor", CellKind.Integer, l => l.ReplicationFactor),
+            Text<DataSyncLocation>("Bucket Name", l => l.BucketName),
+            Text<DataSyncLocation>("Azure Blob Container URL", l => l.AzureBlobContainerUrl),
+            Text<DataSyncLocation>("Blob Type", l => l.BlobType),
+            Text<DataSyncLocation>("Access Tier", l => l.AccessTier),
+            Text<DataSyncLocation>("Agent ARNs", l => Joined(l.AgentArns)),
+        };
+
+        public static readonly IReadOnlyList<SheetColumn<DataSyncAgent>> Agents = new[]
+        {
+            Text<DataSyncAgent>("Agent Name", a => a.Name),
+            Text<DataSyncAgent>("Agent ARN", a => a.AgentArn),
+            Text<DataSyncAgent>(Status, a => a.Status),
+            Text<DataSyncAgent>("Endpoint Type", a => a.EndpointType),
+            Col<DataSyncAgent>("Last Heartbeat (UTC)", CellKind.DateTime, a => a.LastConnectionTime),
+            Col<DataSyncAgent>("Creation Time (UTC)", CellKind.DateTime, a => a.CreationTime),
+            Text<DataSyncAgent>("Platform Version", a => a.PlatformVersion),
+            Text<DataSyncAgent>("VPC Endpoint ID", a => a.VpcEndpointId),
+            Text<DataSyncAgent>("Private Link Endpoint", a => a.PrivateLinkEndpoint),
+            Text<DataSyncAgent>("Private Link Subnet ARN", a => a.PrivateLinkSubnetArn),
+            Text<DataSyncAgent>("Security Group ARNs", a => Joined(a.SecurityGroupArns)),
+            Text<DataSyncAgent>("Region", a => a.Region),
+        };
+
+        public static readonly IReadOnlyList<SheetColumn<DataSyncTaskExecution>> Executions = new[]
+        {
+            Text<DataSyncTaskExecution>("Task Execution ARN", e => e.TaskExecutionArn),
+            Text<DataSyncTaskExecution>("Task ARN", e => e.TaskArn),
+            Text<DataSyncTaskExecution>("Task Name", e => e.TaskName),
+            Text<DataSyncTaskExecution>(Status, e => e.Status),
+            Col<DataSyncTaskExecution>("Start Time (UTC)", CellKind.DateTime, e => e.StartTime),
+            Col<DataSyncTaskExecution>("Duration", CellKind.Duration, e => e.TotalDuration),
+            Col<DataSyncTaskExecution>("Files Transferred", CellKind.Integer, e => e.FilesTransferred),
+            Col<DataSyncTaskExecution>("Bytes Transferred", CellKind.Bytes, e => e.BytesTransferred),
+            Col<DataSyncTaskExecution>("Files Failed", CellKind.Integer, e => e.FilesFailed),
+            Col<DataSyncTaskExecution>("Files Skipped", CellKind.Integer, e => e.FilesSkipped),
+            Col<DataSyncTaskExecution>("Files Verified", CellKind.Integer, e => e.FilesVerified),
+            Col<DataSyncTaskExecution>("Files Deleted", CellKind.Integer, e => e.FilesDeleted),
+            Col<DataSyncTaskExecution>("Bytes Written", CellKind.Bytes, e => e.BytesWritten),
+            Text<DataSyncTaskExecution>("Error Code", e => e.ErrorCode),
+            Text<DataSyncTaskExecution>("Error Detail", e => e.ErrorDetail),
+            Text<DataSyncTaskExecution>("Region", e => e.Region),
+        };
+
+        private static SheetColumn<T> Text<T>(string header, Func<T, string?> value) => new SheetColumn<T>(header, CellKind.Text, value);
+
+        private static SheetColumn<T> Col<T>(string header, CellKind kind, Func<T, object?> value) => new SheetColumn<T>(header, kind, value);
+
+        /// <summary>The patterns in DataSync's own syntax: separated by '|'.</summary>
+        internal static string? Patterns(IReadOnlyCollection<string>? patterns) =>
+            patterns is null || patterns.Count == 0 ? null : string.Join("|", patterns);
+
+        internal static string? Joined(IReadOnlyCollection<string>? values) =>
+            values is null || values.Count == 0 ? null : string.Join("; ", values);
+    }
+}

@@ -1,0 +1,415 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Report
+{
+    /// <summary>
+    /// Writes the seven-sheet DataSync audit workbook (Summary, Tasks, Locations, Agents, Recent Executions, Active
+    /// Tasks, Failed Executions) as a streaming .xlsx: one zip entry open at a time, rows written forward with
+    /// typed cells and inline strings, so memory does not grow with the rows beyond the objects given.
+    /// </summary>
+    public static class WorkbookWriter
+    {
+        /// <summary>Data rows a sheet holds below its header (Excel's 1,048,576 rows less one).</summary>
+        public const int MaxDataRows = 1_048_575;
+
+        public const string SummarySheet = "Summary";
+        public const string TasksSheet = "Tasks";
+        public const string LocationsSheet = "Locations";
+        public const string AgentsSheet = "Agents";
+        public const string RecentExecutionsSheet = "Recent Executions";
+        public const string ActiveTasksSheet = "Active Tasks";
+        public const string FailedExecutionsSheet = "Failed Executions";
+
+        /// <summary>The sheets, in workbook order.</summary>
+        public static IReadOnlyList<string> SheetNames { get; } = new[]
+        {
+            SummarySheet, TasksSheet, LocationsSheet, AgentsSheet, RecentExecutionsSheet, ActiveTasksSheet, FailedExecutionsSheet,
+        };
+
+        private const int ChartCount = 4;
+        private const int WidthSampleRows = 1000;
+        private const double MaxWidth = 60;
+
+        /// <summary>Writes the workbook to a stream (a write-only, non-seekable stream is fine); the stream stays open.</summary>
+        public static WorkbookResult Write(Stream output, ReportData data, CancellationToken cancellationToken = default) =>
+            Write(output, data, cancellationToken, WriterSettings.Default);
+
+        /// <summary>
+        /// Writes the workbook to a temporary file beside <paramref name="path"/>, then renames it onto the path, so
+        /// the path never holds a partial workbook. Without <paramref name="overwrite"/> an existing file is an
+        /// <see cref="IOException"/> and is never touched. On an error or cancellation the temporary file is deleted.
+        /// </summary>
+        public static WorkbookResult WriteFile(string path, ReportData data, bool overwrite, CancellationToken cancellationToken = default) =>
+            WriteFile(path, data, overwrite, cancellationToken, WriterSettings.Default);
+
+        internal static WorkbookResult WriteFile(string path, ReportData data, bool overwrite, CancellationToken cancellationToken, WriterSettings settings)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            if (data is null) throw new ArgumentNullException(nameof(data));
+
+            string full = Path.GetFullPath(path);
+            string directory = Path.GetDirectoryName(full) ?? throw new ArgumentException("The path has no directory: " + path, nameof(path));
+            if (!Directory.Exists(directory)) throw new DirectoryNotFoundException("The directory '" + directory + "' does not exist.");
+            if (!overwrite && File.Exists(full)) throw new IOException("The file '" + full + "' already exists.");
+            cancellationToken.ThrowIfCancellationRequested();
+
+            string temp = Path.Combine(directory, TempName(Path.GetFileName(full)));
+            try
+            {
+                WorkbookResult result;
+                using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    result = Write(file, data, cancellationToken, settings);
+                    file.Flush(true);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                Commit(temp, full, overwrite);
+                result.Path = full;
+                return result;
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        internal static string TempName(string fileName) => ".~" + fileName + "." + Guid.NewGuid().ToString("N") + ".tmp";
+
+        private static void Commit(string temp, string full, bool overwrite)
+        {
+            if (!overwrite)
+            {
+                // Fails, leaving the existing file alone, if one appeared since the check.
+                File.Move(temp, full);
+                return;
+            }
+
+            if (File.Exists(full))
+            {
+                File.Replace(temp, full, null, ignoreMetadataErrors: true);
+                return;
+            }
+
+            try
+            {
+                File.Move(temp, full);
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                File.Replace(temp, full, null, ignoreMetadataErrors: true);
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        internal static WorkbookResult Write(Stream output, ReportData data, CancellationToken cancellationToken, WriterSettings settings)
+        {
+            if (output is null) throw new ArgumentNullException(nameof(output));
+            if (data is null) throw new ArgumentNullException(nameof(data));
+            if (!output.CanWrite) throw new ArgumentException("The stream is not writable.", nameof(output));
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var clock = Stopwatch.StartNew();
+            var counting = new CountingStream(output);
+            var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+            var notWritten = new List<KeyValuePair<string, long>>();
+            int truncated = 0;
+
+            data = Normalized(data);
+            var tasks = data.Tasks;
+            var locations = data.Locations;
+            var agents = data.Agents;
+            var executions = data.Executions;
+
+            // Worksheet N+1 and table N are the data sheets in order; sheet1 is the Summary.
+            var writers = new List<Func<XlsxPackage, int, (int Rows, long NotWritten, int Truncated)>>
+            {
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(TasksSheet, "Tasks", SheetColumns.Tasks, tasks, SheetColumns.Status, "UNAVAILABLE"), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncLocation>(LocationsSheet, "Locations", SheetColumns.Locations, locations, null, null), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncAgent>(AgentsSheet, "Agents", SheetColumns.Agents, agents, SheetColumns.Status, "OFFLINE"), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(RecentExecutionsSheet, "RecentExecutions", SheetColumns.Executions, executions, SheetColumns.Status, "ERROR"), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(ActiveTasksSheet, "ActiveTasks", SheetColumns.Tasks, tasks.Where(t => t.Status == "AVAILABLE"), SheetColumns.Status, "UNAVAILABLE"), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(FailedExecutionsSheet, "FailedExecutions", SheetColumns.Executions, executions.Where(e => e.Status == "ERROR"), SheetColumns.Status, "ERROR"), settings, cancellationToken),
+            };
+
+            using (var package = new XlsxPackage(counting, data.ScanTimeUtc))
+            {
+                package.WriteContentTypes(ContentTypes(writers.Count));
+                package.WriteRelationships("_rels/.rels", new[] { new XlsxPackage.Relationship("rId1", XlsxPackage.OfficeDocumentRel, "xl/workbook.xml") });
+                package.WriteElement("xl/styles.xml", Styles.Build());
+
+                for (int i = 0; i < writers.Count; i++)
+                {
+                    var (written, left, cut) = writers[i](package, i + 1);
+                    string name = SheetNames[i + 1];
+                    rows[name] = written;
+                    notWritten.Add(new KeyValuePair<string, long>(name, left));
+                    truncated += cut;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var summary = new SummaryWriter(data, truncated, notWritten);
+                summary.Write(package, "xl/worksheets/sheet1.xml", settings.MaxTextLength);
+                truncated += summary.TruncatedCells;
+                package.WriteRelationships("xl/worksheets/_rels/sheet1.xml.rels", new[]
+                {
+                    new XlsxPackage.Relationship("rId1", XlsxPackage.DrawingRel, "../drawings/drawing1.xml"),
+                });
+                for (int c = 0; c < summary.Charts.Count; c++)
+                {
+                    var spec = summary.Charts[c];
+                    package.WriteXml("xl/charts/chart" + Number(c + 1) + ".xml", x => ChartXml.WriteChart(x, spec));
+                }
+
+                var anchors = new List<(int, int, int, int)>();
+                for (int c = 0; c < summary.Charts.Count; c++) anchors.Add((8, 1 + c * 20, 17, 19 + c * 20));
+                package.WriteXml("xl/drawings/drawing1.xml", x => ChartXml.WriteDrawing(x, anchors));
+                package.WriteRelationships("xl/drawings/_rels/drawing1.xml.rels",
+                    Enumerable.Range(1, summary.Charts.Count).Select(c => new XlsxPackage.Relationship("rId" + Number(c), XlsxPackage.ChartRel, "../charts/chart" + Number(c) + ".xml")));
+
+                var workbookRels = new List<XlsxPackage.Relationship>();
+                for (int s = 1; s <= SheetNames.Count; s++)
+                {
+                    workbookRels.Add(new XlsxPackage.Relationship("rId" + Number(s), XlsxPackage.WorksheetRel, "worksheets/sheet" + Number(s) + ".xml"));
+                }
+
+                workbookRels.Add(new XlsxPackage.Relationship("rId" + Number(SheetNames.Count + 1), XlsxPackage.StylesRel, "styles.xml"));
+                package.WriteRelationships("xl/_rels/workbook.xml.rels", workbookRels);
+                package.WriteElement("xl/workbook.xml", Workbook());
+
+                var perSheet = new Dictionary<string, int>(StringComparer.Ordinal) { [SummarySheet] = summary.RowsWritten };
+                foreach (var name in SheetNames.Skip(1)) perSheet[name] = rows[name];
+                rows = perSheet;
+            }
+
+            counting.Flush();
+            clock.Stop();
+            var left2 = notWritten.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            return new WorkbookResult(null, counting.Bytes, rows, left2, truncated, clock.Elapsed);
+        }
+
+        /// <summary>A copy with no null lists or texts (PowerShell callers can pass nulls) and the scan time in UTC.</summary>
+        private static ReportData Normalized(ReportData data) => new ReportData
+        {
+            AccountId = data.AccountId ?? string.Empty,
+            AccountName = data.AccountName ?? string.Empty,
+            Partition = string.IsNullOrEmpty(data.Partition) ? Regions.Partitions.Aws : data.Partition,
+            Regions = data.Regions ?? Array.Empty<string>(),
+            ScanTimeUtc = data.ScanTimeUtc.Kind == DateTimeKind.Local ? data.ScanTimeUtc.ToUniversalTime() : data.ScanTimeUtc,
+            Window = data.Window,
+            Tasks = data.Tasks ?? Array.Empty<DataSyncTask>(),
+            Locations = data.Locations ?? Array.Empty<DataSyncLocation>(),
+            Agents = data.Agents ?? Array.Empty<DataSyncAgent>(),
+            Executions = data.Executions ?? Array.Empty<DataSyncTaskExecution>(),
+            Issues = data.Issues ?? Array.Empty<ScanIssue>(),
+        };
+
+        private static IEnumerable<KeyValuePair<string, string>> ContentTypes(int dataSheets)
+        {
+            yield return Pair("xl/workbook.xml", XlsxPackage.WorkbookType);
+            yield return Pair("xl/styles.xml", XlsxPackage.StylesType);
+            for (int s = 1; s <= dataSheets + 1; s++) yield return Pair("xl/worksheets/sheet" + Number(s) + ".xml", XlsxPackage.WorksheetType);
+            for (int t = 1; t <= dataSheets; t++) yield return Pair("xl/tables/table" + Number(t) + ".xml", XlsxPackage.TableType);
+            yield return Pair("xl/drawings/drawing1.xml", XlsxPackage.DrawingType);
+            for (int c = 1; c <= ChartCount; c++) yield return Pair("xl/charts/chart" + Number(c) + ".xml", XlsxPackage.ChartType);
+        }
+
+        private static KeyValuePair<string, string> Pair(string part, string type) => new KeyValuePair<string, string>(part, type);
+
+        private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+        private static Workbook Workbook()
+        {
+            var sheets = new Sheets();
+            for (int s = 1; s <= SheetNames.Count; s++)
+            {
+                sheets.Append(new Sheet { Name = SheetNames[s - 1], SheetId = (uint)s, Id = "rId" + Number(s) });
+            }
+
+            var workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets);
+            workbook.AddNamespaceDeclaration("r", XlsxPackage.RelationshipsNs);
+            return workbook;
+        }
+
+        /// <summary>Data sheet number <paramref name="tableNumber"/> (worksheet tableNumber+1) and its table.</summary>
+        private static (int Rows, long NotWritten, int Truncated) WriteDataSheet<T>(XlsxPackage package, int tableNumber, DataSheet<T> sheet,
+            WriterSettings settings, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int sheetNumber = tableNumber + 1;
+            var columns = sheet.Columns;
+            int written = 0;
+            long notWritten = 0;
+            int truncated;
+            string lastColumn = SheetStream.ColumnName(columns.Count - 1);
+
+            using (var stream = package.OpenPart("xl/worksheets/sheet" + Number(sheetNumber) + ".xml"))
+            using (var ws = new SheetStream(stream, settings.MaxTextLength))
+            {
+                ws.Begin(FitWidths(sheet), freezeHeader: true, tabSelected: false);
+                ws.StartRow(1);
+                for (int c = 0; c < columns.Count; c++) ws.Text(c, columns[c].Header, Styles.Header);
+                ws.EndRow();
+
+                int seen = 0;
+                foreach (var item in sheet.Rows)
+                {
+                    if (++seen % settings.CheckEvery == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        settings.OnRows?.Invoke(sheet.Name, seen);
+                    }
+
+                    if (written >= settings.MaxDataRows)
+                    {
+                        notWritten++;
+                        continue;
+                    }
+
+                    written++;
+                    ws.StartRow(written + 1);
+                    for (int c = 0; c < columns.Count; c++)
+                    {
+                        ws.Value(c, columns[c].Value(item), columns[c].Kind);
+                    }
+
+                    ws.EndRow();
+                }
+
+                ws.EndSheetData();
+                int lastRow = Math.Max(2, written + 1);
+                if (sheet.StatusColumn >= 0 && sheet.AlertStatus != null)
+                {
+                    string status = "$" + SheetStream.ColumnName(sheet.StatusColumn) + "2";
+                    var rule = new ConditionalFormattingRule { Type = ConditionalFormatValues.Expression, FormatId = Styles.AlertDxf, Priority = 1 };
+                    rule.Append(new Formula(status + "=\"" + sheet.AlertStatus + "\""));
+                    var formatting = new ConditionalFormatting(rule)
+                    {
+                        SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2:" + lastColumn + Number(lastRow) },
+                    };
+                    ws.WriteElement(formatting);
+                }
+
+                ws.WriteElement(SummaryWriter.Margins());
+                ws.WriteElement(new TableParts(new TablePart { Id = "rId1" }) { Count = 1 });
+                ws.End();
+                truncated = ws.TruncatedCells;
+            }
+
+            string reference = "A1:" + lastColumn + Number(Math.Max(2, written + 1));
+            package.WriteRelationships("xl/worksheets/_rels/sheet" + Number(sheetNumber) + ".xml.rels", new[]
+            {
+                new XlsxPackage.Relationship("rId1", XlsxPackage.TableRel, "../tables/table" + Number(tableNumber) + ".xml"),
+            });
+            package.WriteElement("xl/tables/table" + Number(tableNumber) + ".xml", Table(tableNumber, sheet.TableName, reference, columns.Select(c => c.Header)));
+
+            return (written, notWritten, truncated);
+        }
+
+        private static Table Table(int id, string name, string reference, IEnumerable<string> headers)
+        {
+            var tableColumns = new TableColumns();
+            uint columnId = 1;
+            foreach (var header in headers) tableColumns.Append(new TableColumn { Id = columnId++, Name = header });
+            tableColumns.Count = columnId - 1;
+
+            return new Table(
+                new AutoFilter { Reference = reference },
+                tableColumns,
+                new TableStyleInfo { Name = "TableStyleMedium2", ShowFirstColumn = false, ShowLastColumn = false, ShowRowStripes = true, ShowColumnStripes = false })
+            {
+                Id = (uint)id,
+                Name = name,
+                DisplayName = name,
+                Reference = reference,
+                TotalsRowShown = false,
+            };
+        }
+
+        /// <summary>Widths from the header and the first rows: longest text + 2, at least header + 3 (filter button), at most 60.</summary>
+        internal static double[] FitWidths<T>(DataSheet<T> sheet)
+        {
+            var columns = sheet.Columns;
+            var widths = new double[columns.Count];
+            for (int c = 0; c < columns.Count; c++) widths[c] = columns[c].Header.Length + 3;
+
+            foreach (var item in sheet.Rows.Take(WidthSampleRows))
+            {
+                for (int c = 0; c < columns.Count; c++)
+                {
+                    double width = Math.Min(MaxWidth, DisplayLength(columns[c].Value(item), columns[c].Kind) + 2);
+                    if (width > widths[c]) widths[c] = width;
+                }
+            }
+
+            return widths;
+        }
+
+        private static int DisplayLength(object? value, CellKind kind)
+        {
+            switch (value)
+            {
+                case null: return 0;
+                case string text:
+                    int longest = 0, current = 0;
+                    foreach (char ch in text)
+                    {
+                        if (ch == '\n')
+                        {
+                            current = 0;
+                            continue;
+                        }
+
+                        if (++current > longest) longest = current;
+                        if (longest > MaxWidth) break;
+                    }
+
+                    return longest;
+                case DateTime _: return kind == CellKind.Date ? 10 : 19;
+                case TimeSpan _: return 9;
+                default:
+                    if (kind == CellKind.Bytes) return 9;
+                    var digits = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                    return digits.Length + (kind == CellKind.Integer ? (digits.Length - 1) / 3 : 0);
+            }
+        }
+    }
+
+    /// <summary>Limits and hooks of a write (internal, so tests can reach an overflow without a million rows).</summary>
+    internal sealed class WriterSettings
+    {
+        public static readonly WriterSettings Default = new WriterSettings();
+
+        public int MaxDataRows { get; set; } = WorkbookWriter.MaxDataRows;
+        public int MaxTextLength { get; set; } = CellText.MaxLength;
+
+        /// <summary>Rows between cancellation checks.</summary>
+        public int CheckEvery { get; set; } = 1000;
+
+        /// <summary>Called at each check with the sheet and the rows seen so far.</summary>
+        public Action<string, int>? OnRows { get; set; }
+    }
+}
