@@ -23,6 +23,7 @@
         'Get-SSDataSyncLocation'
         'Get-SSDataSyncAgent'
         'Get-SSDataSyncExecution'
+        'Export-SSDataSyncReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

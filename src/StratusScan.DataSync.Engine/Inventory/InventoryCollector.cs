@@ -394,11 +394,17 @@ namespace StratusScan.DataSync.Inventory
             /// <summary>Pages a list to the end; on failure keeps what arrived and records the issue.</summary>
             private async Task<bool> ListAsync<T>(string operation, string what, IAsyncEnumerable<T> pages, Action<T> onItem, string? target = null)
             {
+                // A listing re-attempted after throttling starts again at the first page (the order is stable):
+                // the items already handed on are skipped, so none is handed on twice.
+                var delivered = 0;
                 var result = await CallAsync<object>(operation, target, what + " (listing incomplete)", async t =>
                 {
+                    var index = 0;
                     await foreach (var item in pages.ConfigureAwait(false))
                     {
+                        if (index++ < delivered) continue;
                         onItem(item);
+                        delivered++;
                     }
 
                     return true;
@@ -406,8 +412,49 @@ namespace StratusScan.DataSync.Inventory
                 return result != null;
             }
 
+            /// <summary>
+            /// Rounds of the SDK's retries a call gets when it still ends throttled or with a 5xx: the SDK retries a
+            /// few times within one round; under heavy throttling a round can run out, and a row must never be lost
+            /// to throttling (SPEC §7), so the scan waits and tries again.
+            /// </summary>
+            internal const int TransientRounds = 4;
+
+            private static bool IsTransient(DataSyncServiceException e) => e is DataSyncThrottlingException || e.StatusCode >= 500;
+
+            private static TimeSpan RoundDelay(int round)
+            {
+                int jitter;
+                lock (Jitter) jitter = Jitter.Next(250);
+                return TimeSpan.FromMilliseconds((250 << Math.Min(round, 4)) + jitter);
+            }
+
+            private static readonly Random Jitter = new Random();
+
             /// <summary>One API call (or a whole list): success counted, failure turned into an issue (null).</summary>
             private async Task<T?> CallAsync<T>(string operation, string? target, string missing, Func<CancellationToken, Task<T>> call)
+                where T : class
+            {
+                for (var round = 1; ; round++)
+                {
+                    try
+                    {
+                        return await CallOnceAsync(operation, target, missing, call, lastRound: round >= TransientRounds).ConfigureAwait(false);
+                    }
+                    catch (DataSyncServiceException e) when (round < TransientRounds && IsTransient(e))
+                    {
+                        try
+                        {
+                            await Task.Delay(RoundDelay(round), Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException) when (!_userToken.IsCancellationRequested)
+                        {
+                            return null; // the Region was abandoned
+                        }
+                    }
+                }
+            }
+
+            private async Task<T?> CallOnceAsync<T>(string operation, string? target, string missing, Func<CancellationToken, Task<T>> call, bool lastRound)
                 where T : class
             {
                 try
@@ -415,6 +462,10 @@ namespace StratusScan.DataSync.Inventory
                     var result = await call(Token).ConfigureAwait(false);
                     Interlocked.Increment(ref _succeededCalls);
                     return result;
+                }
+                catch (DataSyncServiceException e) when (!lastRound && IsTransient(e))
+                {
+                    throw; // another round (CallAsync)
                 }
                 catch (OperationCanceledException) when (_userToken.IsCancellationRequested)
                 {

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws;
+using StratusScan.DataSync.Configuration;
 using StratusScan.DataSync.Inventory;
 using StratusScan.DataSync.Regions;
 
@@ -132,9 +134,9 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>
         /// The Regions to scan, in the order given: -Region (names or <c>all</c>), else the Regions of the ARNs
-        /// given, else the session's default Region. An unknown Region is a terminating error listing the valid ones.
+        /// given, else the config file's default_regions, else the session's default Region. An unknown Region is a terminating error listing the valid ones.
         /// </summary>
-        internal IReadOnlyList<string> ResolveRegions(AwsSession session, IEnumerable<string>? regionsOfArns = null)
+        internal IReadOnlyList<string> ResolveRegions(AwsSession session, IEnumerable<string>? regionsOfArns = null, IReadOnlyList<string>? configuredRegions = null)
         {
             var defaultPartition = session.DefaultRegion is null ? Partitions.Aws : Partitions.OfRegion(session.DefaultRegion);
             var result = new List<string>();
@@ -160,6 +162,16 @@ namespace StratusScan.DataSync.Commands
             else if (regionsOfArns != null && regionsOfArns.Any())
             {
                 result.AddRange(regionsOfArns);
+            }
+            else if (configuredRegions != null && configuredRegions.Count > 0)
+            {
+                // default_regions of the StratusScan config file
+                foreach (var name in configuredRegions)
+                {
+                    var region = DataSyncRegions.Find(name);
+                    if (region is null) ThrowInvalidRegion(name, defaultPartition);
+                    result.Add(region!.Name);
+                }
             }
             else if (session.DefaultRegion != null)
             {
@@ -291,6 +303,65 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
+        /// <summary>The execution window from -Since or -Days; a window in the future is a terminating error.</summary>
+        internal ExecutionWindow ResolveWindow(DateTime? since, int days)
+        {
+            var now = DateTime.UtcNow;
+            ExecutionWindow window;
+            try
+            {
+                window = since.HasValue ? ExecutionWindow.Since(since.Value, now) : ExecutionWindow.LastDays(days, now);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentOutOfRangeException(since.HasValue ? "Since" : "Days", since.HasValue ? (object)since.Value : days,
+                    e.Message.Split('\n')[0].Trim() + " Give -Days (1 or more) or a -Since in the past."), since.HasValue ? "SinceInFuture" : "InvalidDays", ErrorCategory.InvalidArgument, since.HasValue ? (object)since.Value : days));
+                throw;
+            }
+
+            if (window.ExceedsHistory)
+            {
+                WriteWarning("DataSync keeps a task's execution history for " + ExecutionWindow.HistoryDays + " days; executions older than that are no longer available, so the window (" + window.Description + ") returns at most " + ExecutionWindow.HistoryDays + " days of them.");
+            }
+
+            return window;
+        }
+
+        /// <summary>
+        /// The StratusScan config: <paramref name="configPath"/>, else ./config.json when it exists, else empty.
+        /// A missing -ConfigPath file or a malformed config is a terminating error naming the file and the problem.
+        /// </summary>
+        internal StratusScanConfig LoadConfig(string? configPath)
+        {
+            string? path = null;
+            if (configPath != null)
+            {
+                path = GetUnresolvedProviderPathFromPSPath(configPath);
+                if (!File.Exists(path))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new FileNotFoundException("The StratusScan config file '" + path + "' does not exist.", path), "ConfigFileNotFound", ErrorCategory.ObjectNotFound, path));
+                }
+            }
+            else
+            {
+                var local = GetUnresolvedProviderPathFromPSPath("config.json");
+                if (File.Exists(local)) path = local;
+            }
+
+            if (path is null) return StratusScanConfig.Empty;
+            try
+            {
+                var config = StratusScanConfig.Load(path);
+                WriteVerbose("Config: " + path + " (" + config.AccountMappings.Count + " account mapping(s), default Regions: " + (config.DefaultRegions.Count == 0 ? "none" : string.Join(", ", config.DefaultRegions)) + ").");
+                return config;
+            }
+            catch (ConfigFileException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "InvalidConfigFile", ErrorCategory.InvalidData, path));
+                throw;
+            }
+        }
+
         /// <summary>Whether -Verbose (or $VerbosePreference) asks for verbose output; read on the pipeline thread.</summary>
         internal bool IsVerbose()
         {
@@ -304,7 +375,7 @@ namespace StratusScan.DataSync.Commands
         }
 
         /// <summary>The closing summary on the information stream, as the original's "Collection complete".</summary>
-        internal void WriteSummary(string text) => WriteInformation(new InformationRecord(text, MyInvocation.MyCommand.Name), new[] { "StratusScan.DataSync", "Summary" });
+        internal void WriteSummary(string text) => WriteInformation(text, new[] { "StratusScan.DataSync", "Summary" });
 
         private sealed class Progress : IProgress<ScanProgress>
         {

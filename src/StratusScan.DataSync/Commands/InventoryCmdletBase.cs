@@ -36,7 +36,8 @@ namespace StratusScan.DataSync.Commands
             var pump = new PipelinePump();
             using (var session = OpenSession(pump))
             {
-                var regions = ResolveRegions(session, arns.Count == 0 ? null : arns.Select(a => a.Region).Distinct(StringComparer.Ordinal));
+                var configured = Region is null && arns.Count == 0 ? LoadConfig(null).DefaultRegions : null;
+                var regions = ResolveRegions(session, arns.Count == 0 ? null : arns.Select(a => a.Region).Distinct(StringComparer.Ordinal), configured);
                 if (RequestedArns != null && Region != null)
                 {
                     // -Region with ARNs: only the ARNs in those Regions.
@@ -47,30 +48,6 @@ namespace StratusScan.DataSync.Commands
                 configure(request);
                 return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant());
             }
-        }
-
-        /// <summary>The execution window from -Since or -Days; a window in the future is a terminating error.</summary>
-        internal ExecutionWindow ResolveWindow(DateTime? since, int days)
-        {
-            var now = DateTime.UtcNow;
-            ExecutionWindow window;
-            try
-            {
-                window = since.HasValue ? ExecutionWindow.Since(since.Value, now) : ExecutionWindow.LastDays(days, now);
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentOutOfRangeException(since.HasValue ? "Since" : "Days", since.HasValue ? (object)since.Value : days,
-                    e.Message.Split('\n')[0].Trim() + " Give -Days (1 or more) or a -Since in the past."), since.HasValue ? "SinceInFuture" : "InvalidDays", ErrorCategory.InvalidArgument, since.HasValue ? (object)since.Value : days));
-                throw;
-            }
-
-            if (window.ExceedsHistory)
-            {
-                WriteWarning("DataSync keeps a task's execution history for " + ExecutionWindow.HistoryDays + " days; executions older than that are no longer available, so the window (" + window.Description + ") returns at most " + ExecutionWindow.HistoryDays + " days of them.");
-            }
-
-            return window;
         }
 
         internal static bool Matches(string[]? wanted, string? value) =>

@@ -12,14 +12,14 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     internal sealed class PipelinePump
     {
-        private readonly BlockingCollection<Action> _actions = new BlockingCollection<Action>();
+        private BlockingCollection<Action>? _actions;
 
-        /// <summary>Queues an action for the pipeline thread (from any thread). Ignored once the work has ended.</summary>
+        /// <summary>Queues an action for the pipeline thread (from any thread). Ignored when no work is running.</summary>
         public void Post(Action action)
         {
             try
             {
-                _actions.Add(action);
+                Volatile.Read(ref _actions)?.Add(action);
             }
             catch (InvalidOperationException)
             {
@@ -27,9 +27,11 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        /// <summary>Runs <paramref name="work"/> and, on the calling (pipeline) thread, every action it posts.</summary>
+        /// <summary>Runs <paramref name="work"/> and, on the calling (pipeline) thread, every action it posts. Reusable.</summary>
         public T Run<T>(Func<Task<T>> work)
         {
+            var actions = new BlockingCollection<Action>();
+            Volatile.Write(ref _actions, actions);
             var task = Task.Run(async () =>
             {
                 try
@@ -38,15 +40,17 @@ namespace StratusScan.DataSync.Commands
                 }
                 finally
                 {
-                    _actions.CompleteAdding();
+                    actions.CompleteAdding();
                 }
             });
 
-            foreach (var action in _actions.GetConsumingEnumerable())
+            foreach (var action in actions.GetConsumingEnumerable())
             {
                 action();
             }
 
+            Interlocked.CompareExchange(ref _actions, null, actions);
+            actions.Dispose();
             return task.GetAwaiter().GetResult();
         }
     }

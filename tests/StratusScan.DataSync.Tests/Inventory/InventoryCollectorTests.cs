@@ -250,6 +250,29 @@ namespace StratusScan.DataSync.Tests.Inventory
         }
 
         [Fact]
+        public async Task ThrottlingLosesNothingWithTheDefaultRetrySettings()
+        {
+            // The cmdlets use the session's default MaxErrorRetry (4): under 30% throttling a few calls in a scan of
+            // hundreds exhaust the SDK's attempts, and the collector must try them again rather than lose the row.
+            using var session = Session();
+            var request = new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Locations | ResourceKinds.Executions };
+            var baseline = Fingerprint(await new InventoryCollector(session).ScanAsync(request));
+
+            _server.Options.ThrottleRate = 0.3;
+            try
+            {
+                using var throttledSession = Session();
+                var throttled = await new InventoryCollector(throttledSession).ScanAsync(request);
+                Assert.Empty(throttled.Issues);
+                Assert.Equal(baseline, Fingerprint(throttled));
+            }
+            finally
+            {
+                _server.Options.ThrottleRate = 0;
+            }
+        }
+
+        [Fact]
         public async Task CancellationStopsTheScanPromptly()
         {
             _server.Options.Latency = TimeSpan.FromMilliseconds(200);

@@ -12,7 +12,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskFilter</c>.
     /// </summary>
-    public sealed class TaskFilter
+    public sealed class TaskFilter : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): LocationId, CreationTime.
@@ -36,7 +36,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListTasksRequest</c>.
     /// </summary>
-    public sealed class ListTasksRequest
+    public sealed class ListTasksRequest : ApiShape
     {
         /// <summary>
         /// The API member <c>MaxResults</c>.
@@ -60,7 +60,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskListEntry</c>.
     /// </summary>
-    public sealed class TaskListEntry
+    public sealed class TaskListEntry : ApiShape
     {
         /// <summary>
         /// The API member <c>TaskArn</c>.
@@ -90,7 +90,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListTasksResponse</c>.
     /// </summary>
-    public sealed class ListTasksResponse
+    public sealed class ListTasksResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>Tasks</c>.
@@ -108,7 +108,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>LocationFilter</c>.
     /// </summary>
-    public sealed class LocationFilter
+    public sealed class LocationFilter : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): LocationUri, LocationType, CreationTime.
@@ -132,7 +132,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListLocationsRequest</c>.
     /// </summary>
-    public sealed class ListLocationsRequest
+    public sealed class ListLocationsRequest : ApiShape
     {
         /// <summary>
         /// The API member <c>MaxResults</c>.
@@ -156,7 +156,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>LocationListEntry</c>.
     /// </summary>
-    public sealed class LocationListEntry
+    public sealed class LocationListEntry : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -174,7 +174,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListLocationsResponse</c>.
     /// </summary>
-    public sealed class ListLocationsResponse
+    public sealed class ListLocationsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>Locations</c>.
@@ -192,7 +192,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListAgentsRequest</c>.
     /// </summary>
-    public sealed class ListAgentsRequest
+    public sealed class ListAgentsRequest : ApiShape
     {
         /// <summary>
         /// The API member <c>MaxResults</c>.
@@ -210,7 +210,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>Platform</c>.
     /// </summary>
-    public sealed class Platform
+    public sealed class Platform : ApiShape
     {
         /// <summary>
         /// The API member <c>Version</c>.
@@ -222,7 +222,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>AgentListEntry</c>.
     /// </summary>
-    public sealed class AgentListEntry
+    public sealed class AgentListEntry : ApiShape
     {
         /// <summary>
         /// The API member <c>AgentArn</c>.
@@ -252,7 +252,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListAgentsResponse</c>.
     /// </summary>
-    public sealed class ListAgentsResponse
+    public sealed class ListAgentsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>Agents</c>.
@@ -270,7 +270,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListTaskExecutionsRequest</c>.
     /// </summary>
-    public sealed class ListTaskExecutionsRequest
+    public sealed class ListTaskExecutionsRequest : ApiShape
     {
         /// <summary>
         /// The API member <c>TaskArn</c>.
@@ -294,7 +294,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskExecutionListEntry</c>.
     /// </summary>
-    public sealed class TaskExecutionListEntry
+    public sealed class TaskExecutionListEntry : ApiShape
     {
         /// <summary>
         /// The API member <c>TaskExecutionArn</c>.
@@ -318,7 +318,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListTaskExecutionsResponse</c>.
     /// </summary>
-    public sealed class ListTaskExecutionsResponse
+    public sealed class ListTaskExecutionsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>TaskExecutions</c>.
@@ -336,7 +336,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeTaskRequest</c>.
     /// </summary>
-    public sealed class DescribeTaskRequest
+    public sealed class DescribeTaskRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="TaskArn"/>.</summary>
         public DescribeTaskRequest() { }
@@ -355,7 +355,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// The API shape <c>Options</c>: how a task (or one execution of it) transfers data. Named
     /// TaskOptions here; its JSON member names are the API's.
     /// </summary>
-    public sealed class TaskOptions
+    public sealed class TaskOptions : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED, NONE.
@@ -451,7 +451,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>FilterRule</c>.
     /// </summary>
-    public sealed class FilterRule
+    public sealed class FilterRule : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): SIMPLE_PATTERN.
@@ -469,7 +469,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskSchedule</c>.
     /// </summary>
-    public sealed class TaskSchedule
+    public sealed class TaskSchedule : ApiShape
     {
         /// <summary>
         /// The API member <c>ScheduleExpression</c>.
@@ -487,7 +487,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>S3ManifestConfig</c>.
     /// </summary>
-    public sealed class S3ManifestConfig
+    public sealed class S3ManifestConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>ManifestObjectPath</c>.
@@ -517,7 +517,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>SourceManifestConfig</c>.
     /// </summary>
-    public sealed class SourceManifestConfig
+    public sealed class SourceManifestConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>S3</c>.
@@ -529,7 +529,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ManifestConfig</c>.
     /// </summary>
-    public sealed class ManifestConfig
+    public sealed class ManifestConfig : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): TRANSFER.
@@ -553,7 +553,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ReportDestinationS3</c>.
     /// </summary>
-    public sealed class ReportDestinationS3
+    public sealed class ReportDestinationS3 : ApiShape
     {
         /// <summary>
         /// The API member <c>Subdirectory</c>.
@@ -577,7 +577,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ReportDestination</c>.
     /// </summary>
-    public sealed class ReportDestination
+    public sealed class ReportDestination : ApiShape
     {
         /// <summary>
         /// The API member <c>S3</c>.
@@ -589,7 +589,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ReportOverride</c>.
     /// </summary>
-    public sealed class ReportOverride
+    public sealed class ReportOverride : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): ERRORS_ONLY, SUCCESSES_AND_ERRORS.
@@ -601,7 +601,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ReportOverrides</c>.
     /// </summary>
-    public sealed class ReportOverrides
+    public sealed class ReportOverrides : ApiShape
     {
         /// <summary>
         /// The API member <c>Transferred</c>.
@@ -631,7 +631,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskReportConfig</c>.
     /// </summary>
-    public sealed class TaskReportConfig
+    public sealed class TaskReportConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>Destination</c>.
@@ -667,7 +667,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskScheduleDetails</c>.
     /// </summary>
-    public sealed class TaskScheduleDetails
+    public sealed class TaskScheduleDetails : ApiShape
     {
         /// <summary>
         /// UTC. On the wire: epoch seconds, a fractional JSON number.
@@ -691,7 +691,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeTaskResponse</c>.
     /// </summary>
-    public sealed class DescribeTaskResponse
+    public sealed class DescribeTaskResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>TaskArn</c>.
@@ -817,7 +817,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeAgentRequest</c>.
     /// </summary>
-    public sealed class DescribeAgentRequest
+    public sealed class DescribeAgentRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="AgentArn"/>.</summary>
         public DescribeAgentRequest() { }
@@ -835,7 +835,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>PrivateLinkConfig</c>.
     /// </summary>
-    public sealed class PrivateLinkConfig
+    public sealed class PrivateLinkConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>VpcEndpointId</c>.
@@ -865,7 +865,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeAgentResponse</c>.
     /// </summary>
-    public sealed class DescribeAgentResponse
+    public sealed class DescribeAgentResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>AgentArn</c>.
@@ -920,7 +920,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeTaskExecutionRequest</c>.
     /// </summary>
-    public sealed class DescribeTaskExecutionRequest
+    public sealed class DescribeTaskExecutionRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="TaskExecutionArn"/>.</summary>
         public DescribeTaskExecutionRequest() { }
@@ -938,7 +938,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskExecutionResultDetail</c>.
     /// </summary>
-    public sealed class TaskExecutionResultDetail
+    public sealed class TaskExecutionResultDetail : ApiShape
     {
         /// <summary>
         /// Unit: MILLISECONDS (the API reference: "how long ... in milliseconds"), kept as the API gives it.
@@ -998,7 +998,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ReportResult</c>.
     /// </summary>
-    public sealed class ReportResult
+    public sealed class ReportResult : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): PENDING, SUCCESS, ERROR.
@@ -1022,7 +1022,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskExecutionFilesListedDetail</c>.
     /// </summary>
-    public sealed class TaskExecutionFilesListedDetail
+    public sealed class TaskExecutionFilesListedDetail : ApiShape
     {
         /// <summary>
         /// The API member <c>AtSource</c>.
@@ -1040,7 +1040,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskExecutionFilesFailedDetail</c>.
     /// </summary>
-    public sealed class TaskExecutionFilesFailedDetail
+    public sealed class TaskExecutionFilesFailedDetail : ApiShape
     {
         /// <summary>
         /// The API member <c>Prepare</c>.
@@ -1070,7 +1070,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskExecutionFoldersListedDetail</c>.
     /// </summary>
-    public sealed class TaskExecutionFoldersListedDetail
+    public sealed class TaskExecutionFoldersListedDetail : ApiShape
     {
         /// <summary>
         /// The API member <c>AtSource</c>.
@@ -1088,7 +1088,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TaskExecutionFoldersFailedDetail</c>.
     /// </summary>
-    public sealed class TaskExecutionFoldersFailedDetail
+    public sealed class TaskExecutionFoldersFailedDetail : ApiShape
     {
         /// <summary>
         /// The API member <c>List</c>.
@@ -1124,7 +1124,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeTaskExecutionResponse</c>.
     /// </summary>
-    public sealed class DescribeTaskExecutionResponse
+    public sealed class DescribeTaskExecutionResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>TaskExecutionArn</c>.
@@ -1340,7 +1340,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationS3Request</c>.
     /// </summary>
-    public sealed class DescribeLocationS3Request
+    public sealed class DescribeLocationS3Request : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationS3Request() { }
@@ -1358,7 +1358,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>S3Config</c>.
     /// </summary>
-    public sealed class S3Config
+    public sealed class S3Config : ApiShape
     {
         /// <summary>
         /// The API member <c>BucketAccessRoleArn</c>.
@@ -1370,7 +1370,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationS3Response</c>.
     /// </summary>
-    public sealed class DescribeLocationS3Response
+    public sealed class DescribeLocationS3Response : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -1412,7 +1412,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationEfsRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationEfsRequest
+    public sealed class DescribeLocationEfsRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationEfsRequest() { }
@@ -1430,7 +1430,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>Ec2Config</c>.
     /// </summary>
-    public sealed class Ec2Config
+    public sealed class Ec2Config : ApiShape
     {
         /// <summary>
         /// The API member <c>SubnetArn</c>.
@@ -1448,7 +1448,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationEfsResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationEfsResponse
+    public sealed class DescribeLocationEfsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -1496,7 +1496,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxWindowsRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxWindowsRequest
+    public sealed class DescribeLocationFsxWindowsRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationFsxWindowsRequest() { }
@@ -1514,7 +1514,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ManagedSecretConfig</c>.
     /// </summary>
-    public sealed class ManagedSecretConfig
+    public sealed class ManagedSecretConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>SecretArn</c>.
@@ -1526,7 +1526,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>CmkSecretConfig</c>.
     /// </summary>
-    public sealed class CmkSecretConfig
+    public sealed class CmkSecretConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>SecretArn</c>.
@@ -1544,7 +1544,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>CustomSecretConfig</c>.
     /// </summary>
-    public sealed class CustomSecretConfig
+    public sealed class CustomSecretConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>SecretArn</c>.
@@ -1562,7 +1562,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxWindowsResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxWindowsResponse
+    public sealed class DescribeLocationFsxWindowsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -1622,7 +1622,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxLustreRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxLustreRequest
+    public sealed class DescribeLocationFsxLustreRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationFsxLustreRequest() { }
@@ -1640,7 +1640,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxLustreResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxLustreResponse
+    public sealed class DescribeLocationFsxLustreResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -1670,7 +1670,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxOpenZfsRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxOpenZfsRequest
+    public sealed class DescribeLocationFsxOpenZfsRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationFsxOpenZfsRequest() { }
@@ -1688,7 +1688,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>NfsMountOptions</c>.
     /// </summary>
-    public sealed class NfsMountOptions
+    public sealed class NfsMountOptions : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): AUTOMATIC, NFS3, NFS4_0, NFS4_1.
@@ -1700,7 +1700,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>FsxProtocolNfs</c>.
     /// </summary>
-    public sealed class FsxProtocolNfs
+    public sealed class FsxProtocolNfs : ApiShape
     {
         /// <summary>
         /// The API member <c>MountOptions</c>.
@@ -1712,7 +1712,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>SmbMountOptions</c>.
     /// </summary>
-    public sealed class SmbMountOptions
+    public sealed class SmbMountOptions : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): AUTOMATIC, SMB2, SMB3, SMB1, SMB2_0.
@@ -1724,7 +1724,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>FsxProtocolSmb</c>.
     /// </summary>
-    public sealed class FsxProtocolSmb
+    public sealed class FsxProtocolSmb : ApiShape
     {
         /// <summary>
         /// The API member <c>Domain</c>.
@@ -1772,7 +1772,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>FsxProtocol</c>.
     /// </summary>
-    public sealed class FsxProtocol
+    public sealed class FsxProtocol : ApiShape
     {
         /// <summary>
         /// The API member <c>NFS</c>.
@@ -1790,7 +1790,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxOpenZfsResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxOpenZfsResponse
+    public sealed class DescribeLocationFsxOpenZfsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -1826,7 +1826,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxOntapRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxOntapRequest
+    public sealed class DescribeLocationFsxOntapRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationFsxOntapRequest() { }
@@ -1844,7 +1844,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationFsxOntapResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationFsxOntapResponse
+    public sealed class DescribeLocationFsxOntapResponse : ApiShape
     {
         /// <summary>
         /// UTC. On the wire: epoch seconds, a fractional JSON number.
@@ -1892,7 +1892,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationNfsRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationNfsRequest
+    public sealed class DescribeLocationNfsRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationNfsRequest() { }
@@ -1910,7 +1910,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>OnPremConfig</c>.
     /// </summary>
-    public sealed class OnPremConfig
+    public sealed class OnPremConfig : ApiShape
     {
         /// <summary>
         /// The API member <c>AgentArns</c>.
@@ -1922,7 +1922,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationNfsResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationNfsResponse
+    public sealed class DescribeLocationNfsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -1958,7 +1958,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationSmbRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationSmbRequest
+    public sealed class DescribeLocationSmbRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationSmbRequest() { }
@@ -1976,7 +1976,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationSmbResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationSmbResponse
+    public sealed class DescribeLocationSmbResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -2060,7 +2060,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationHdfsRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationHdfsRequest
+    public sealed class DescribeLocationHdfsRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationHdfsRequest() { }
@@ -2078,7 +2078,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>HdfsNameNode</c>.
     /// </summary>
-    public sealed class HdfsNameNode
+    public sealed class HdfsNameNode : ApiShape
     {
         /// <summary>
         /// The API member <c>Hostname</c>.
@@ -2096,7 +2096,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>QopConfiguration</c>.
     /// </summary>
-    public sealed class QopConfiguration
+    public sealed class QopConfiguration : ApiShape
     {
         /// <summary>
         /// Known values (kept as a string, the API adds values): DISABLED, AUTHENTICATION, INTEGRITY, PRIVACY.
@@ -2114,7 +2114,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationHdfsResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationHdfsResponse
+    public sealed class DescribeLocationHdfsResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -2210,7 +2210,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationObjectStorageRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationObjectStorageRequest
+    public sealed class DescribeLocationObjectStorageRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationObjectStorageRequest() { }
@@ -2228,7 +2228,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationObjectStorageResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationObjectStorageResponse
+    public sealed class DescribeLocationObjectStorageResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -2300,7 +2300,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationAzureBlobRequest</c>.
     /// </summary>
-    public sealed class DescribeLocationAzureBlobRequest
+    public sealed class DescribeLocationAzureBlobRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="LocationArn"/>.</summary>
         public DescribeLocationAzureBlobRequest() { }
@@ -2318,7 +2318,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>DescribeLocationAzureBlobResponse</c>.
     /// </summary>
-    public sealed class DescribeLocationAzureBlobResponse
+    public sealed class DescribeLocationAzureBlobResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>LocationArn</c>.
@@ -2384,7 +2384,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListTagsForResourceRequest</c>.
     /// </summary>
-    public sealed class ListTagsForResourceRequest
+    public sealed class ListTagsForResourceRequest : ApiShape
     {
         /// <summary>An empty request; set <see cref="ResourceArn"/>.</summary>
         public ListTagsForResourceRequest() { }
@@ -2414,7 +2414,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>TagListEntry</c>.
     /// </summary>
-    public sealed class TagListEntry
+    public sealed class TagListEntry : ApiShape
     {
         /// <summary>
         /// The API member <c>Key</c>.
@@ -2432,7 +2432,7 @@ namespace StratusScan.DataSync.Aws.Model
     /// <summary>
     /// The API shape <c>ListTagsForResourceResponse</c>.
     /// </summary>
-    public sealed class ListTagsForResourceResponse
+    public sealed class ListTagsForResourceResponse : ApiShape
     {
         /// <summary>
         /// The API member <c>Tags</c>.
