@@ -20,7 +20,8 @@ $env:STRATUSSCAN_TEST_MODULE = (Resolve-Path $ModuleManifest).Path
 $env:STRATUSSCAN_REPO_ROOT = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 
 $config = New-PesterConfiguration
-$config.Run.Path = $Path
+# build.ps1 passes several paths as one argument joined by the path separator (-File binds one value).
+$config.Run.Path = @($Path | ForEach-Object { $_ -split [regex]::Escape([IO.Path]::PathSeparator) } | Where-Object { $_ })
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'

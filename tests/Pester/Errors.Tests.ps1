@@ -1,0 +1,236 @@
+# The error cases of SPEC §7, one by one, against the emulator's fault flags: ErrorId, category, target, and
+# which streams got what (output, error, warning, information).
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module "$PSScriptRoot/InventoryComparison.psm1" -Force
+    Import-Module (Get-TestModulePath) -Force
+
+    $script:SavedEnvironment = @{}
+    $isolation = @{
+        AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'no-credentials'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
+        AWS_EC2_METADATA_DISABLED = 'true'; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
+        AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_ENDPOINT_URL = $null
+        AWS_ENDPOINT_URL_DATASYNC = $null; AWS_ENDPOINT_URL_STS = $null; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
+        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; AWS_WEB_IDENTITY_TOKEN_FILE = $null
+    }
+    foreach ($key in $isolation.Keys) {
+        $script:SavedEnvironment[$key] = [Environment]::GetEnvironmentVariable($key)
+        Set-TestEnvironmentVariable $key $isolation[$key]
+    }
+
+    $script:RegionNames = @('us-east-1', 'eu-west-1')
+    $spec = 'regions=us-east-1;eu-west-1,tasks=6,locations=1,agents=3,executions=3,days=45,seed=3,now={0}' -f [DateTime]::UtcNow.ToString('o')
+    $script:Emulator = Start-TestEmulator -Generate $spec -DumpDataset
+    $script:DataRegions = Get-DatasetRegion $script:Emulator.Dataset
+    $cred = Get-EmulatorCredential
+    $script:Keys = @{ AccessKey = $cred.AccessKey; SecretKey = $cred.SecretKey }
+    $script:Conn = @{ Region = $script:RegionNames; AccessKey = $cred.AccessKey; SecretKey = $cred.SecretKey; EndpointUrl = $script:Emulator.Endpoint }
+
+    function script:Start-FaultyEmulator {
+        param([string[]] $Faults)
+        $emulator = Start-TestEmulator -ArgumentList (@('--dataset', $script:Emulator.DatasetPath) + $Faults)
+        $conn = $script:Conn.Clone()
+        $conn.EndpointUrl = $emulator.Endpoint
+        [pscustomobject]@{ Emulator = $emulator; Conn = $conn }
+    }
+
+    function script:Get-DatasetArns {
+        param([string] $Region, [string] $Kind, [string] $Member)
+        [string[]] $arns = @(($script:DataRegions | Where-Object Region -eq $Region).$Kind | ForEach-Object { $_.$Member })
+        [Array]::Sort($arns, [StringComparer]::Ordinal)
+        , $arns
+    }
+}
+
+AfterAll {
+    $script:Emulator | Stop-TestEmulator
+    foreach ($key in $script:SavedEnvironment.Keys) { Set-TestEnvironmentVariable $key $script:SavedEnvironment[$key] }
+    Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'No credentials' {
+    It 'is a terminating AwsCredentialsNotFound error that says how to configure them' {
+        $err = $null
+        $out = $null
+        try { $out = Get-SSDataSyncTask -Region us-east-1 -EndpointUrl $script:Emulator.Endpoint -ErrorAction SilentlyContinue }
+        catch { $err = $_ }
+        $out | Should -BeNullOrEmpty
+        $err | Should -Not -BeNullOrEmpty -Because 'the error is terminating, whatever -ErrorAction says'
+        $err.FullyQualifiedErrorId | Should -Be 'AwsCredentialsNotFound,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -Match 'AWS_ACCESS_KEY_ID'
+        $err.Exception.Message | Should -Match '-ProfileName'
+        $err.Exception.Message | Should -Match 'aws configure'
+    }
+
+    It 'names the missing profile as the target when -ProfileName is given' {
+        $file = Join-Path $TestDrive 'credentials'
+        Set-Content -Path $file -Value @('[other]', 'aws_access_key_id = AKIAOTHER0000000000', 'aws_secret_access_key = x')
+        $err = $null
+        try { Get-SSDataSyncAgent -Region us-east-1 -ProfileName missing -ProfileLocation $file -EndpointUrl $script:Emulator.Endpoint } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'AwsCredentialsNotFound,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand'
+        $err.TargetObject | Should -Be 'missing'
+        $err.Exception.Message | Should -Match "'missing'"
+    }
+}
+
+Describe 'Invalid input' {
+    It 'rejects an unknown Region with InvalidRegion, listing the valid ones' {
+        $err = $null
+        try { Get-SSDataSyncTask @Keys -Region us-east-1, mars-north-1 -EndpointUrl $script:Emulator.Endpoint } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidRegion,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -Be 'mars-north-1'
+        foreach ($valid in 'us-east-1', 'eu-west-1', 'ap-southeast-2') { $err.Exception.Message | Should -Match $valid }
+    }
+
+    It 'rejects a malformed ARN with InvalidArn (<Cmdlet> -<Parameter>)' -ForEach @(
+        @{ Cmdlet = 'Get-SSDataSyncTask'; Parameter = 'TaskArn'; Arn = 'arn:aws:datasync:us-east-1:111122223333:task/nope' }
+        @{ Cmdlet = 'Get-SSDataSyncTask'; Parameter = 'TaskArn'; Arn = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0' }
+        @{ Cmdlet = 'Get-SSDataSyncLocation'; Parameter = 'LocationArn'; Arn = 'loc-0123456789abcdef0' }
+        @{ Cmdlet = 'Get-SSDataSyncAgent'; Parameter = 'AgentArn'; Arn = 'arn:aws:datasync:us-east-1:1111:agent/agent-0123456789abcdef0' }
+        @{ Cmdlet = 'Get-SSDataSyncExecution'; Parameter = 'TaskArn'; Arn = 'arn:aws:s3:::bucket' }
+    ) {
+        $err = $null
+        $params = @{ $Parameter = $Arn; EndpointUrl = $script:Emulator.Endpoint } + $script:Keys
+        try { & $Cmdlet @params } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be ("InvalidArn,StratusScan.DataSync.Commands.{0}Command" -f ($Cmdlet -replace '-', ''))
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -Be $Arn
+        $err.Exception.Message | Should -Match "-$Parameter"
+        $err.Exception.Message | Should -Match 'arn:aws:datasync:'
+    }
+
+    It 'rejects -Since in the future with SinceInFuture, before any call' {
+        Reset-EmulatorStats $script:Emulator.Endpoint
+        $err = $null
+        try { Get-SSDataSyncExecution @Conn -Since ([DateTime]::UtcNow.AddHours(1)) } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'SinceInFuture,StratusScan.DataSync.Commands.GetSSDataSyncExecutionCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -BeOfType [DateTime]
+        (Get-EmulatorStats $script:Emulator.Endpoint).TotalCalls | Should -Be 0
+    }
+
+    It 'warns that DataSync keeps 30 days of history when -Days is over 30, and still scans' {
+        $out = Get-SSDataSyncExecution @Conn -Days 45 -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable errors
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match '30 days'
+        $errors | Should -BeNullOrEmpty
+        $all = $script:DataRegions.Executions.Count
+        @($out).Count | Should -Be $all -Because 'the emulator keeps the whole generated history (45 days)'
+        $null = Get-SSDataSyncExecution @Conn -Days 30 -WarningVariable none
+        $none | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Access denied in one Region' {
+    BeforeAll { $script:Denied = Start-FaultyEmulator -Faults '--deny-region', 'eu-west-1' }
+    AfterAll { $script:Denied.Emulator | Stop-TestEmulator }
+
+    It 'writes a non-terminating PermissionDenied error naming the Region and the IAM action, and the other Region completes' {
+        $conn = $script:Denied.Conn
+        $out = Get-SSDataSyncTask @conn -ErrorVariable errors -ErrorAction SilentlyContinue -WarningVariable warnings -InformationVariable info
+        $out.TaskArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Tasks -Member TaskArn)
+        @($errors).Count | Should -Be 1
+        $e = $errors[0]
+        $e.FullyQualifiedErrorId | Should -Be 'DataSyncAccessDenied,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
+        $e.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $e.TargetObject | Should -Be 'eu-west-1'
+        $e.Exception.Message | Should -Match 'eu-west-1'
+        $e.Exception.Message | Should -Match 'datasync:ListTasks'
+        $e.ErrorDetails.RecommendedAction | Should -Match 'datasync:ListTasks'
+        $warnings | Should -BeNullOrEmpty
+        "$($info[-1].MessageData)" | Should -Match '^Collection complete: Tasks: \d+ \(incomplete: 1 scan issue'
+    }
+
+    It 'stops on the first error with -ErrorAction Stop' {
+        $conn = $script:Denied.Conn
+        { Get-SSDataSyncAgent @conn -ErrorAction Stop } | Should -Throw -ErrorId 'DataSyncAccessDenied,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand'
+    }
+}
+
+Describe 'Access denied on one call' {
+    BeforeAll { $script:DeniedCall = Start-FaultyEmulator -Faults '--deny-operation', 'eu-west-1:DescribeAgent' }
+    AfterAll { $script:DeniedCall.Emulator | Stop-TestEmulator }
+
+    It 'writes one error per denied call with the ARN as target, and keeps what the listing gave' {
+        $conn = $script:DeniedCall.Conn
+        $out = Get-SSDataSyncAgent @conn -ErrorVariable errors -ErrorAction SilentlyContinue
+        $euArns = Get-DatasetArns -Region eu-west-1 -Kind Agents -Member AgentArn
+        $out.AgentArn | Should -Be @((Get-DatasetArns -Region us-east-1 -Kind Agents -Member AgentArn) + $euArns)
+        @($errors).Count | Should -Be $euArns.Count
+        foreach ($e in $errors) {
+            $e.FullyQualifiedErrorId | Should -Be 'DataSyncAccessDenied,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand'
+            $e.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $e.Exception.Message | Should -Match 'datasync:DescribeAgent'
+            $e.Exception.Message | Should -Match 'eu-west-1'
+        }
+        @($errors.TargetObject | Sort-Object) | Should -Be @($euArns)
+        # The agents in us-east-1 are complete, those in eu-west-1 carry what ListAgents gave.
+        ($out | Where-Object Region -eq 'us-east-1' | Where-Object { $null -eq $_.EndpointType }) | Should -BeNullOrEmpty
+        ($out | Where-Object Region -eq 'eu-west-1' | Where-Object { $null -ne $_.EndpointType }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A Region not enabled' {
+    BeforeAll { $script:Disabled = Start-FaultyEmulator -Faults '--disable-region', 'eu-west-1' }
+    AfterAll { $script:Disabled.Emulator | Stop-TestEmulator }
+
+    It 'is a warning and the scan goes on' {
+        $conn = $script:Disabled.Conn
+        $out = Get-SSDataSyncLocation @conn -ErrorVariable errors -WarningVariable warnings -WarningAction SilentlyContinue
+        $out.LocationArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Locations -Member LocationArn)
+        $errors | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'eu-west-1'
+        "$($warnings[0])" | Should -Match 'not enabled'
+    }
+}
+
+Describe 'Every Region failing' {
+    It 'is a terminating AllRegionsFailed error (<Name>)' -ForEach @(
+        @{ Name = 'access denied'; Faults = @('--deny-region', 'us-east-1,eu-west-1'); Category = 'PermissionDenied' }
+        @{ Name = 'not enabled'; Faults = @('--disable-region', 'us-east-1,eu-west-1'); Category = 'NotEnabled' }
+    ) {
+        $faulty = Start-FaultyEmulator -Faults $Faults
+        try {
+            $conn = $faulty.Conn
+            $err = $null
+            $out = $null
+            try { $out = Get-SSDataSyncTask @conn -ErrorAction SilentlyContinue -WarningAction SilentlyContinue } catch { $err = $_ }
+            $out | Should -BeNullOrEmpty
+            $err.FullyQualifiedErrorId | Should -Be 'AllRegionsFailed,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
+            $err.CategoryInfo.Category | Should -Be $Category
+            $err.TargetObject | Should -Be 'us-east-1,eu-west-1'
+            $err.Exception.Message | Should -Match 'us-east-1'
+            $err.Exception.Message | Should -Match 'eu-west-1'
+        }
+        finally { $faulty.Emulator | Stop-TestEmulator }
+    }
+}
+
+Describe 'Ctrl+C (StopProcessing)' {
+    BeforeAll { $script:Slow = Start-FaultyEmulator -Faults '--latency-ms', '300' }
+    AfterAll { $script:Slow.Emulator | Stop-TestEmulator }
+
+    It 'stops a scan in flight within 2 seconds (<Cmdlet>)' -ForEach @(
+        @{ Cmdlet = 'Get-SSDataSyncExecution' }, @{ Cmdlet = 'Get-SSDataSyncLocation' }
+    ) {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
+            $null = $ps.AddCommand($Cmdlet).AddParameter('ThrottleLimit', 2)
+            foreach ($p in $script:Slow.Conn.GetEnumerator()) { $null = $ps.AddParameter($p.Key, $p.Value) }
+            $async = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $async.IsCompleted | Should -BeFalse -Because 'the scan takes many 300 ms calls'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+    }
+}
