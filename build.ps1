@@ -12,6 +12,10 @@
       Test     Build, Package, then every test: xunit (the PowerShell-free core and the emulator) and
                Pester (the packaged module in a child pwsh, as users run it). Prints the totals as
                'N passed, N failed, N skipped' and fails when any test fails.
+      Demo     the main job with no AWS account: builds, starts the bundled emulator with its sample data,
+               imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
+               stops the emulator and prints the workbook's path (in ./output).
+      Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
 
 .EXAMPLE
@@ -23,7 +27,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -36,7 +40,12 @@ param(
     [switch] $SkipXunit,
 
     # Skip the Pester part of Test.
-    [switch] $SkipPester
+    [switch] $SkipPester,
+
+    # Bench: datasets, settings and the longest run to start (see docs/benchmarks.md).
+    [ValidateSet('small', 'medium', 'large', 'x200k')] [string[]] $BenchDataset,
+    [ValidateSet('latency', 'ratelimit', 'none')] [string[]] $BenchSetting,
+    [int] $BenchMaxMinutes = 20
 )
 
 $ErrorActionPreference = 'Stop'
@@ -136,6 +145,28 @@ function Invoke-Xunit {
     $counts
 }
 
+function Initialize-TestModules {
+    <#
+    ImportExcel (an interop oracle, never a dependency) comes from ../shared/modules when that folder exists.
+    Its copy there lacks EPPlus.dll, so a copy of the module with EPPlus 4.5.3.3 (restored from NuGet) beside
+    it goes to tests/results/modules (the net40 build, as ImportExcel ships it: the netstandard2.0 one needs
+    Microsoft.Extensions.Configuration). Returns that folder, or nothing (the tests that need ImportExcel skip).
+    #>
+    param([string] $NuGetRoot)
+    $source = Join-Path $RepoRoot '../shared/modules/ImportExcel'
+    if (-not (Test-Path (Join-Path $source 'ImportExcel.psd1'))) { return }
+    $modules = Join-Path $ResultsDir 'modules'
+    $target = Join-Path $modules 'ImportExcel'
+    if (Test-Path $target) { Remove-Item -Recurse -Force $target }
+    New-Item -ItemType Directory -Force -Path $modules | Out-Null
+    Copy-Item -Recurse $source $target
+    if (-not (Test-Path (Join-Path $target 'EPPlus.dll'))) {
+        $epplus = Join-Path $NuGetRoot 'epplus/4.5.3.3/lib/net40/EPPlus.dll'
+        if (Test-Path $epplus) { Copy-Item $epplus $target }
+    }
+    $modules
+}
+
 function Invoke-PesterTests {
     param([string] $PackagedModule)
     $nuget = Get-NuGetPackageRoot
@@ -153,15 +184,15 @@ function Invoke-PesterTests {
     $exe = $pwsh[0]
     $pwshArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
         '-PesterModule', $pester, '-ModuleManifest', $PackagedModule, '-SummaryPath', $summary,
-        '-ResultPath', (Join-Path $ResultsDir 'pester.xml'), '-Path') + $paths
+        '-ResultPath', (Join-Path $ResultsDir 'pester.xml'), '-Path', ($paths -join [IO.Path]::PathSeparator))
 
     # The test process sees only the packaged module, PowerShell's own modules and, when present, the shared
     # test modules (ImportExcel); a private cache keeps pwsh's startup cache out of the user's profile.
     $saved = @{ PSModulePath = $env:PSModulePath; XDG_CACHE_HOME = $env:XDG_CACHE_HOME }
     try {
         $modulePaths = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules'))
-        $shared = Join-Path $RepoRoot '../shared/modules'
-        if (Test-Path $shared) { $modulePaths += (Resolve-Path $shared).Path }
+        $testModules = Initialize-TestModules -NuGetRoot $nuget
+        if ($testModules) { $modulePaths += $testModules }
         $env:PSModulePath = $modulePaths -join [IO.Path]::PathSeparator
         $env:XDG_CACHE_HOME = Join-Path ([IO.Path]::GetTempPath()) "stratusscan-pester-cache-$PID"
         $env:STRATUSSCAN_PWSH = ($pwsh -join [char]0x1f)
@@ -198,6 +229,246 @@ function Invoke-Test {
     if ($failed -gt 0 -or ($passed -eq 0)) { exit 1 }
 }
 
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
+    Write-Host 'Starting the DataSync emulator with its sample data (no AWS account is used)...'
+    $emulator = Start-DataSyncEmulator -ArgumentList '--sample' -Configuration $Configuration
+    try {
+        Write-Host "Emulator: $($emulator.Endpoint)"
+        Import-Module (Join-Path $RepoRoot "$ModuleName.psd1") -Force
+        $file = Export-SSDataSyncReport -Region us-east-1, us-west-2, eu-west-1 -EndpointUrl $emulator.Endpoint `
+            -AccessKey $emulator.AccessKey -SecretKey $emulator.SecretKey `
+            -OutputDirectory (Join-Path $RepoRoot 'output') -PassThru
+        Write-Host ''
+        Write-Host "Workbook: $($file.FullName)"
+    }
+    finally {
+        $emulator | Stop-DataSyncEmulator
+        Remove-Module $ModuleName -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-Bench {
+    # The benchmark of issue 14 (docs/benchmarks.md): for each setting x dataset, the emulator with a generated
+    # dataset; Export-SSDataSyncReport as users run it (a child pwsh importing the packaged module); then the
+    # original script's algorithm (tests/StratusScan.DataSync.Benchmarks, "baseline") against the same emulator.
+    $rate = 10          # the rate-limit setting: calls/s per account and Region (burst as large)
+    $latencyMs = 25     # the latency setting
+    $throttleLimit = 16 # Export-SSDataSyncReport's default -ThrottleLimit (used for the time estimate only)
+    $four = 'us-east-1;us-west-2;eu-west-1;ap-southeast-2'
+    # 'locations' is per location type per Region (11 types: 27 gives 297 locations a Region).
+    $datasets = [ordered]@{
+        small  = @{ Spec = 'regions=us-east-1;us-west-2,tasks=10,locations=2,agents=3,executions=5,days=60'; Baseline = $true }
+        medium = @{ Spec = "regions=$four,tasks=30,locations=5,agents=5,executions=10,days=60"; Baseline = $true }
+        large  = @{ Spec = "regions=$four,tasks=150,locations=27,agents=20,executions=20,days=60"; Baseline = $true }
+        x200k  = @{ Spec = "regions=$four,tasks=500,locations=5,agents=5,executions=100,days=25"; Baseline = $false } # 200,000 executions in the window: the memory target
+    }
+    $settingArgs = @{
+        latency   = @('--latency-ms', "$latencyMs")
+        ratelimit = @('--rate-limit', "$rate", '--rate-burst', "$rate")
+        none      = @()
+    }
+    # Default: latency and rate limit over small, medium and large (the rate-limit baseline is skipped where it
+    # would run longer than -BenchMaxMinutes), then the 200,000-execution memory run with no faults.
+    $combos = if ($BenchDataset -or $BenchSetting) {
+        $ds = if ($BenchDataset) { $BenchDataset } else { @('small', 'medium', 'large') }
+        $ss = if ($BenchSetting) { $BenchSetting } else { @('latency', 'ratelimit') }
+        foreach ($s in $ss) { foreach ($d in $ds) { "$s/$d" } }
+    }
+    else {
+        foreach ($s in 'latency', 'ratelimit') { foreach ($d in 'small', 'medium', 'large') { "$s/$d" } }
+        'none/x200k'
+    }
+    $maxSeconds = $BenchMaxMinutes * 60
+
+    # Build (Release): only what the benchmark runs; then the module as users get it.
+    foreach ($project in 'src/StratusScan.DataSync/StratusScan.DataSync.csproj', 'src/StratusScan.DataSync.Emulator/StratusScan.DataSync.Emulator.csproj', 'tests/StratusScan.DataSync.Benchmarks/StratusScan.DataSync.Benchmarks.csproj') {
+        Invoke-Native dotnet @('build', (Join-Path $RepoRoot $project), '-c', 'Release', '--nologo', '-v', 'minimal')
+    }
+    $manifest = Join-Path (Invoke-Package) "$ModuleName.psd1"
+    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
+    $baselineDll = Join-Path $RepoRoot 'tests/StratusScan.DataSync.Benchmarks/bin/Release/net10.0/StratusScan.DataSync.Benchmarks.dll'
+    $outDir = Join-Path $ResultsDir 'bench'
+    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
+    $pwsh = Get-PwshInvocation
+    $child = Join-Path $outDir 'export-child.ps1'
+    Set-Content -Path $child -Value @'
+param([string] $Manifest, [string] $Endpoint, [string] $Region, [string] $OutputDirectory, [string] $LogPath, [string] $ResultPath)
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Import-Module $Manifest
+$watch = [Diagnostics.Stopwatch]::StartNew()
+$file = Export-SSDataSyncReport -Region ($Region -split ',') -EndpointUrl $Endpoint -AccessKey AKIAEMULATOR00000001 -SecretKey 'EmulatorSecretKey/StratusScan/DataSync01' `
+    -OutputDirectory $OutputDirectory -LogPath $LogPath -PassThru -ErrorAction SilentlyContinue -ErrorVariable scanErrors 6>$null
+$watch.Stop()
+$process = [Diagnostics.Process]::GetCurrentProcess()
+$process.Refresh()
+[ordered]@{
+    CommandSeconds = $watch.Elapsed.TotalSeconds; PeakWorkingSetBytes = $process.PeakWorkingSet64
+    Workbook = "$($file.FullName)"; WorkbookBytes = $(if ($file) { $file.Length } else { 0 })
+    Errors = @($scanErrors).Count; ErrorIds = @($scanErrors | ForEach-Object { $_.FullyQualifiedErrorId } | Group-Object | ForEach-Object { "$($_.Name) x$($_.Count)" })
+} | ConvertTo-Json | Set-Content -Path $ResultPath
+'@
+
+    function Get-SpecNumbers([string] $Spec) {
+        $n = @{}
+        foreach ($pair in $Spec -split ',') { $k, $v = $pair -split '=', 2; $n[$k] = $v }
+        $regionCount = @($n.regions -split '[;+|]').Count
+        $t = [int]$n.tasks; $l = 11 * [int]$n.locations; $a = [int]$n.agents; $e = [int]$n.executions
+        $lists = [math]::Ceiling($t / 100) + [math]::Ceiling($l / 100) + [math]::Ceiling($a / 100) + $t * [math]::Max(1, [math]::Ceiling($e / 100))
+        @{ Regions = $regionCount; Ours = $t + $l + $a + $t * $e + $lists; Baseline = $t + $l / 11 * 65 + $a + $t * $e + $lists }
+    }
+    function Get-RegionCalls($Stats) {
+        $perRegion = @{}
+        foreach ($op in $Stats.Calls.PSObject.Properties) {
+            if ($op.Name -in 'GetCallerIdentity', 'AssumeRole') { continue }
+            foreach ($r in $op.Value.PSObject.Properties) { $perRegion[$r.Name] = [long]$perRegion[$r.Name] + [long]$r.Value }
+        }
+        $perRegion
+    }
+    function Get-OpCalls($Stats) {
+        $ops = [ordered]@{}
+        foreach ($op in $Stats.Calls.PSObject.Properties | Sort-Object Name) { $ops[$op.Name] = ($op.Value.PSObject.Properties | Measure-Object -Property Value -Sum).Sum }
+        $ops
+    }
+    function Get-LogTime([string] $Line) { [datetime]::ParseExact($Line.Substring(0, 23), 'yyyy-MM-dd HH:mm:ss.fff', [cultureinfo]::InvariantCulture) }
+
+    $logicalByDataset = @{}
+    $rows = [System.Collections.Generic.List[object]]::new()
+    foreach ($combo in $combos) {
+        $setting, $dataset = $combo -split '/'
+        if (-not $datasets.Contains($dataset)) { throw "Unknown dataset '$dataset' ($($datasets.Keys -join ', '))." }
+        $spec = $datasets[$dataset].Spec
+        $est = Get-SpecNumbers $spec
+        $oursEstimate, $baselineEstimate = switch ($setting) {
+            'latency' { $est.Ours * $est.Regions * $latencyMs / 1000 / $throttleLimit; $est.Baseline * $est.Regions * ($latencyMs + 25) / 1000 }
+            'ratelimit' { $est.Ours / $rate; $est.Baseline * $est.Regions / $rate }
+            default { $est.Ours * $est.Regions / 1500; $est.Baseline * $est.Regions / 500 }
+        }
+        $name = "$setting-$dataset"
+        Write-Host ''
+        Write-Host "=== $name ($spec; $($settingArgs[$setting] -join ' ')) estimated: ours ~$([math]::Round($oursEstimate)) s, baseline ~$([math]::Round($baselineEstimate)) s"
+        if ($oursEstimate -gt $maxSeconds) { Write-Host "Skipped: ours would take ~$([math]::Round($oursEstimate / 60, 1)) min (> -BenchMaxMinutes $BenchMaxMinutes)."; continue }
+        $runBaseline = $datasets[$dataset].Baseline
+        if ($runBaseline -and $baselineEstimate -gt $maxSeconds) {
+            Write-Host "The baseline is skipped: it would take ~$([math]::Round($baselineEstimate / 60, 1)) min (> -BenchMaxMinutes $BenchMaxMinutes); its lower bound is reported instead."
+            $runBaseline = $false
+        }
+
+        $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $settingArgs[$setting]) -Configuration Release -TimeoutSeconds 600
+        try {
+            $endpoint = $emulator.Endpoint
+            $regions = @(($spec -split ',')[0].Substring(8) -split '[;+|]')
+            $null = Invoke-RestMethod -Method Post -Uri ($endpoint.TrimEnd('/') + '/__emulator/reset')
+
+            # (a) ours: Export-SSDataSyncReport in a child pwsh that imports the packaged module.
+            $runDir = Join-Path $outDir $name
+            if (Test-Path $runDir) { Remove-Item -Recurse -Force $runDir }
+            New-Item -ItemType Directory -Force -Path $runDir | Out-Null
+            $log = Join-Path $runDir 'export.log'
+            $childResult = Join-Path $runDir 'export-result.json'
+            $savedEnv = @{ PSModulePath = $env:PSModulePath; XDG_CACHE_HOME = $env:XDG_CACHE_HOME }
+            try {
+                $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
+                $env:XDG_CACHE_HOME = Join-Path ([IO.Path]::GetTempPath()) "stratusscan-bench-cache-$PID"
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Manifest $manifest -Endpoint $endpoint `
+                    -Region ($regions -join ',') -OutputDirectory $runDir -LogPath $log -ResultPath $childResult | Out-Host
+                $watch.Stop()
+                if ($LASTEXITCODE -ne 0 -or -not (Test-Path $childResult)) { throw "The Export-SSDataSyncReport run failed (exit $LASTEXITCODE)." }
+            }
+            finally {
+                $env:PSModulePath = $savedEnv.PSModulePath
+                $env:XDG_CACHE_HOME = $savedEnv.XDG_CACHE_HOME
+            }
+            $oursStats = Get-DataSyncEmulatorStats -Endpoint $endpoint
+            $export = Get-Content -Raw $childResult | ConvertFrom-Json
+            $lines = Get-Content $log
+            $scanLine = $lines | Where-Object { $_ -match ' Scanning \d+ Region' } | Select-Object -First 1
+            $doneLine = $lines | Where-Object { $_ -match 'Collection complete' } | Select-Object -First 1
+            $writtenLine = $lines | Where-Object { $_ -match 'bytes in [\d.]+ s\)' } | Select-Object -Last 1
+            $counts = @{}
+            foreach ($kind in 'Tasks', 'Locations', 'Agents') { if ($doneLine -match "$($kind): (\d+)") { $counts[$kind] = [int]$Matches[1] } }
+            if ($doneLine -match 'Executions \([^)]*\): (\d+)') { $counts.Executions = [int]$Matches[1] }
+            $scanSeconds = if ($scanLine -and $doneLine) { ((Get-LogTime $doneLine) - (Get-LogTime $scanLine)).TotalSeconds } else { $null }
+            $writeSeconds = if ($doneLine -and $writtenLine) { ((Get-LogTime $writtenLine) - (Get-LogTime $doneLine)).TotalSeconds } else { $null }
+            $oursOps = Get-OpCalls $oursStats
+            $regionCalls = Get-RegionCalls $oursStats
+            $locationDescribes = ($oursOps.Keys | Where-Object { $_ -like 'DescribeLocation*' } | ForEach-Object { $oursOps[$_] } | Measure-Object -Sum).Sum
+            # Logical calls per Region (throttled attempts are counted by the emulator too): exact from an earlier
+            # unthrottled run of the same dataset, else the throttles taken off in proportion.
+            $logical = if ([long]$oursStats.Throttles -eq 0) { $regionCalls } elseif ($logicalByDataset.ContainsKey($dataset)) { $logicalByDataset[$dataset] } else {
+                $total = ($regionCalls.Values | Measure-Object -Sum).Sum; $l = @{}
+                foreach ($r in $regionCalls.Keys) { $l[$r] = [long][math]::Round($regionCalls[$r] - $oursStats.Throttles * $regionCalls[$r] / $total) }; $l
+            }
+            if ([long]$oursStats.Throttles -eq 0) { $logicalByDataset[$dataset] = $regionCalls }
+            $bound = if ($setting -eq 'ratelimit') { (($logical.Values | Measure-Object -Maximum).Maximum) / $rate } else { $null }
+
+            # (b) the baseline, against the same emulator.
+            $baseline = $null; $baselineStats = $null
+            if ($runBaseline) {
+                $null = Invoke-RestMethod -Method Post -Uri ($endpoint.TrimEnd('/') + '/__emulator/reset')
+                $baselineFile = Join-Path $runDir 'baseline.json'
+                & dotnet $baselineDll baseline --endpoint $endpoint --regions ($regions -join ',') --out $baselineFile | Out-Null
+                if ($LASTEXITCODE -ne 0) { throw "The baseline run failed (exit $LASTEXITCODE)." }
+                $baseline = Get-Content -Raw $baselineFile | ConvertFrom-Json
+                $baselineStats = Get-DataSyncEmulatorStats -Endpoint $endpoint
+            }
+        }
+        finally {
+            $emulator | Stop-DataSyncEmulator
+        }
+
+        $baselineBound = if ($setting -eq 'ratelimit' -and $logicalByDataset.ContainsKey("$dataset/baseline")) { $logicalByDataset["$dataset/baseline"] / $rate } else { $null }
+        if ($baseline -and [long]$baselineStats.Throttles -eq 0) { $logicalByDataset["$dataset/baseline"] = [long]$baseline.totalCalls }
+        $row = [ordered]@{
+            Setting = $setting; Dataset = $dataset; Spec = $spec; EmulatorArgs = ($settingArgs[$setting] + @('--page-size', '100')) -join ' '
+            Tasks = $counts['Tasks']; Locations = $counts['Locations']; Agents = $counts['Agents']; ExecutionsInWindow = $counts['Executions']
+            Ours = [ordered]@{
+                ProcessSeconds = [math]::Round($watch.Elapsed.TotalSeconds, 2); CommandSeconds = [math]::Round([double]$export.CommandSeconds, 2)
+                ScanSeconds = $scanSeconds; WorkbookWriteSeconds = $writeSeconds; WorkbookLine = "$writtenLine"
+                PeakWorkingSetBytes = [long]$export.PeakWorkingSetBytes; WorkbookBytes = [long]$export.WorkbookBytes
+                Errors = $export.Errors; ErrorIds = $export.ErrorIds
+                Calls = $oursOps; TotalCalls = [long]$oursStats.TotalCalls; Throttles = [long]$oursStats.Throttles; CallsByRegion = $regionCalls
+                LocationDescribesPerLocation = $(if ($counts['Locations']) { [math]::Round($locationDescribes / $counts['Locations'], 3) } else { $null })
+            }
+            Baseline = $(if ($baseline) {
+                    [ordered]@{ WallSeconds = [double]$baseline.wallSeconds; Calls = $baseline.calls; TotalCalls = [long]$baseline.totalCalls
+                        EmulatorCalls = [long]$baselineStats.TotalCalls; Throttles = [long]$baselineStats.Throttles; Failures = $baseline.failures
+                        ExecutionsInWindow = $baseline.executionsInWindow; LocationTypes = $baseline.locationTypes }
+                } else { $null })
+            SpeedUp = $(if ($baseline) { [math]::Round([double]$baseline.wallSeconds / [double]$export.CommandSeconds, 1) } else { $null })
+            BaselineLowerBoundSeconds = $baselineBound
+            RateLimit = $(if ($setting -eq 'ratelimit') { $rate } else { $null })
+            RateLimitBoundSeconds = $bound
+            OursToBound = $(if ($bound) { [math]::Round([double]$export.CommandSeconds / $bound, 2) } else { $null })
+        }
+        $row | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $outDir "$name.json")
+        $rows.Add([pscustomobject]$row)
+        Write-Host ("{0}: ours {1:0.00} s (write {2:0.00} s, {3:N0} calls, {4:N0} throttles, peak {5:N0} MiB){6}" -f $name, $row.Ours.CommandSeconds,
+            $writeSeconds, $row.Ours.TotalCalls, $row.Ours.Throttles, ($row.Ours.PeakWorkingSetBytes / 1MB),
+            $(if ($baseline) { "; baseline $($baseline.wallSeconds) s ($($baseline.totalCalls) calls): $($row.SpeedUp)x" } else { '' }))
+    }
+
+    $f = { param($v, $fmt) if ($null -eq $v) { '–' } else { $fmt -f $v } }
+    $table = @(
+        '| setting | dataset | tasks / locations / agents / executions | ours: Export-SSDataSyncReport (s) | of which workbook write (s) | ours: calls | throttles | peak working set (MiB) | describes per location | baseline (s) | baseline: calls | speed-up | rate-limit bound (s) | ours / bound |'
+        '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+    )
+    foreach ($r in $rows) {
+        $baselineCell = if ($r.Baseline) { & $f $r.Baseline.WallSeconds '{0:0.0}' } elseif ($r.BaselineLowerBoundSeconds) { '≥ ' + (& $f $r.BaselineLowerBoundSeconds '{0:0}') + ' (not run)' } else { 'not run' }
+        $speedCell = if ($r.SpeedUp) { "$($r.SpeedUp)×" } elseif ($r.BaselineLowerBoundSeconds) { '≥ ' + [math]::Round($r.BaselineLowerBoundSeconds / $r.Ours.CommandSeconds, 1) + '×' } else { '–' }
+        $table += "| $($r.Setting) | $($r.Dataset) | $($r.Tasks) / $($r.Locations) / $($r.Agents) / $($r.ExecutionsInWindow) | $(& $f $r.Ours.CommandSeconds '{0:0.00}') | $(& $f $r.Ours.WorkbookWriteSeconds '{0:0.00}') | $(& $f $r.Ours.TotalCalls '{0:N0}') | $(& $f $r.Ours.Throttles '{0:N0}') | $(& $f ($r.Ours.PeakWorkingSetBytes / 1MB) '{0:N0}') | $(& $f $r.Ours.LocationDescribesPerLocation '{0:0.##}') | $baselineCell | $(if ($r.Baseline) { & $f $r.Baseline.TotalCalls '{0:N0}' } else { '–' }) | $speedCell | $(& $f $r.RateLimitBoundSeconds '{0:0.0}') | $(if ($r.OursToBound) { "$($r.OursToBound)×" } else { '–' }) |"
+    }
+    $machine = "$([Environment]::ProcessorCount) logical CPUs; $([math]::Round(((Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Select-Object -First 1) -replace '\D', '') / 1MB, 1)) GiB; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
+    $stamp = Get-Date -Format 'yyyy-MM-dd HH:mm'
+    $markdown = @("Benchmark $stamp; $machine") + '' + $table
+    Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
+    Write-Host ''
+    $markdown | ForEach-Object { Write-Host $_ }
+}
+
 function Invoke-Clean {
     foreach ($path in 'bin', 'out', 'tests/results') {
         $full = Join-Path $RepoRoot $path
@@ -213,6 +484,8 @@ foreach ($t in $Task) {
         'Build' { Invoke-Build }
         'Package' { Invoke-Package | Out-Null }
         'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
         'Clean' { Invoke-Clean }
     }
 }
