@@ -38,7 +38,7 @@ function Invoke-ChildPwsh {
     $Environment['XDG_CACHE_HOME'] = $cache
     foreach ($key in $Environment.Keys) {
         $saved[$key] = [Environment]::GetEnvironmentVariable($key)
-        [Environment]::SetEnvironmentVariable($key, [string]$Environment[$key])
+        Set-TestEnvironmentVariable $key $Environment[$key]
     }
     try {
         $exe = $pwsh[0]

@@ -1,0 +1,50 @@
+# Tab completion as users get it: through TabExpansion2, the engine PowerShell's own completer uses.
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module (Get-TestModulePath) -Force
+
+    function Get-Completion([string] $Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+    }
+}
+
+AfterAll {
+    Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Argument completion' {
+    It 'completes -Region with DataSync Regions and all' {
+        Get-Completion 'Get-SSDataSyncTask -Region us-gov-' | Should -Be @('us-gov-east-1', 'us-gov-west-1')
+        Get-Completion 'Export-SSDataSyncReport -Region al' | Should -Be @('all')
+        (Get-Completion 'Get-SSDataSyncAgent -Region ') | Should -Contain 'eu-central-2'
+    }
+
+    It 'completes -ProfileName from the shared credentials and config files' {
+        $dir = Join-Path $TestDrive 'aws'
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        Set-Content -Path (Join-Path $dir 'credentials') -Value "[default]`naws_access_key_id = x`n[prod-readonly]`naws_access_key_id = y"
+        Set-Content -Path (Join-Path $dir 'config') -Value "[profile prod-sso]`nsso_session = corp`n[sso-session corp]`nsso_region = us-east-1`n[services local]`ndatasync =`n"
+        Use-TestEnvironment @{ AWS_SHARED_CREDENTIALS_FILE = (Join-Path $dir 'credentials'); AWS_CONFIG_FILE = (Join-Path $dir 'config') } {
+            Get-Completion 'Get-SSDataSyncTask -ProfileName prod' | Should -Be @('prod-readonly', 'prod-sso')
+            Get-Completion 'Get-SSDataSyncTask -ProfileName ' | Should -Be @('default', 'prod-readonly', 'prod-sso')
+        }
+    }
+
+    It 'completes -ProfileName from -ProfileLocation when given' {
+        $file = Join-Path $TestDrive 'other-credentials'
+        Set-Content -Path $file -Value "[audit]`naws_access_key_id = z"
+        Get-Completion "Get-SSDataSyncTask -ProfileLocation '$file' -ProfileName au" | Should -Be @('audit')
+    }
+
+    It 'completes -Status and -LocationType with their values' {
+        Get-Completion 'Get-SSDataSyncTask -Status UN' | Should -Be @('UNAVAILABLE')
+        Get-Completion 'Get-SSDataSyncAgent -Status O' | Sort-Object | Should -Be @('OFFLINE', 'ONLINE')
+        Get-Completion 'Get-SSDataSyncExecution -Status ERR' | Should -Be @('ERROR')
+        Get-Completion 'Get-SSDataSyncLocation -LocationType FSx' | Sort-Object | Should -Be @('FSx-Lustre', 'FSx-ONTAP', 'FSx-OpenZFS', 'FSx-Windows')
+        Get-Completion 'Get-SSDataSyncLocation -LocationType Obj' | Should -Be @("'Object Storage'")
+    }
+
+    It 'completes -Partition of Get-SSDataSyncRegion' {
+        Get-Completion 'Get-SSDataSyncRegion -Partition aws-' | Sort-Object | Should -Be @('aws-cn', 'aws-us-gov')
+    }
+}
