@@ -8,7 +8,7 @@
       Build    dotnet build of the solution; assembles bin/ beside the root manifest, so
                Import-Module ./StratusScan.DataSync.psd1 loads the freshly built module.
       Package  a clean module folder out/StratusScan.DataSync/<version>/ (manifest, binaries, formats,
-               help), ready for Publish-PSResource.
+               help), ready for Publish-PSResource, and its nupkg in out/packages/.
       Test     Build, Package, then every test: xunit (the PowerShell-free core and the emulator) and
                Pester (the packaged module in a child pwsh, as users run it). Prints the totals as
                'N passed, N failed, N skipped' and fails when any test fails.
@@ -110,7 +110,12 @@ function Invoke-Package {
     if ($manifest.Version.ToString() -ne $version) {
         throw "The packaged manifest says $($manifest.Version), Directory.Build.props says $version. Run the Build task."
     }
-    Write-Host "Packaged $ModuleName $version in $target"
+    # The nupkg users' repositories take (Publish-PSResource makes the same from this folder).
+    $packages = Join-Path $RepoRoot 'out/packages'
+    New-Item -ItemType Directory -Force -Path $packages | Out-Null
+    Get-ChildItem -Path $packages -Filter "$ModuleName.*.nupkg" | Remove-Item
+    Compress-PSResource -Path $target -DestinationPath $packages
+    Write-Host "Packaged $ModuleName $version in $target and $packages"
     $target
 }
 
@@ -178,7 +183,7 @@ function Invoke-PesterTests {
     $summary = Join-Path $ResultsDir 'pester-summary.json'
     if (Test-Path $summary) { Remove-Item $summary }
 
-    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $RepoRoot 'tests/Pester') }
+    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { $_ -split "[,$([IO.Path]::PathSeparator)]" } | Where-Object { $_ } | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $RepoRoot 'tests/Pester') }
     $runner = Join-Path $RepoRoot 'tests/Invoke-PesterRun.ps1'
     $pwsh = Get-PwshInvocation
     $exe = $pwsh[0]
@@ -286,7 +291,7 @@ function Invoke-Bench {
     foreach ($project in 'src/StratusScan.DataSync/StratusScan.DataSync.csproj', 'src/StratusScan.DataSync.Emulator/StratusScan.DataSync.Emulator.csproj', 'tests/StratusScan.DataSync.Benchmarks/StratusScan.DataSync.Benchmarks.csproj') {
         Invoke-Native dotnet @('build', (Join-Path $RepoRoot $project), '-c', 'Release', '--nologo', '-v', 'minimal')
     }
-    $manifest = Join-Path (Invoke-Package) "$ModuleName.psd1"
+    $manifest = Join-Path (Invoke-Package | Select-Object -Last 1) "$ModuleName.psd1"
     Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
     $baselineDll = Join-Path $RepoRoot 'tests/StratusScan.DataSync.Benchmarks/bin/Release/net10.0/StratusScan.DataSync.Benchmarks.dll'
     $outDir = Join-Path $ResultsDir 'bench'
@@ -453,13 +458,13 @@ $process.Refresh()
 
     $f = { param($v, $fmt) if ($null -eq $v) { '–' } else { $fmt -f $v } }
     $table = @(
-        '| setting | dataset | tasks / locations / agents / executions | ours: Export-SSDataSyncReport (s) | of which workbook write (s) | ours: calls | throttles | peak working set (MiB) | describes per location | baseline (s) | baseline: calls | speed-up | rate-limit bound (s) | ours / bound |'
-        '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+        '| setting | dataset | tasks / locations / agents / executions | ours: Export-SSDataSyncReport (s) | of which workbook write (s) | ours: calls | throttles | ours: scan errors | peak working set (MiB) | describes per location | baseline (s) | baseline: calls | speed-up | rate-limit bound (s) | ours / bound |'
+        '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
     )
     foreach ($r in $rows) {
         $baselineCell = if ($r.Baseline) { & $f $r.Baseline.WallSeconds '{0:0.0}' } elseif ($r.BaselineLowerBoundSeconds) { '≥ ' + (& $f $r.BaselineLowerBoundSeconds '{0:0}') + ' (not run)' } else { 'not run' }
         $speedCell = if ($r.SpeedUp) { "$($r.SpeedUp)×" } elseif ($r.BaselineLowerBoundSeconds) { '≥ ' + [math]::Round($r.BaselineLowerBoundSeconds / $r.Ours.CommandSeconds, 1) + '×' } else { '–' }
-        $table += "| $($r.Setting) | $($r.Dataset) | $($r.Tasks) / $($r.Locations) / $($r.Agents) / $($r.ExecutionsInWindow) | $(& $f $r.Ours.CommandSeconds '{0:0.00}') | $(& $f $r.Ours.WorkbookWriteSeconds '{0:0.00}') | $(& $f $r.Ours.TotalCalls '{0:N0}') | $(& $f $r.Ours.Throttles '{0:N0}') | $(& $f ($r.Ours.PeakWorkingSetBytes / 1MB) '{0:N0}') | $(& $f $r.Ours.LocationDescribesPerLocation '{0:0.##}') | $baselineCell | $(if ($r.Baseline) { & $f $r.Baseline.TotalCalls '{0:N0}' } else { '–' }) | $speedCell | $(& $f $r.RateLimitBoundSeconds '{0:0.0}') | $(if ($r.OursToBound) { "$($r.OursToBound)×" } else { '–' }) |"
+        $table += "| $($r.Setting) | $($r.Dataset) | $($r.Tasks) / $($r.Locations) / $($r.Agents) / $($r.ExecutionsInWindow) | $(& $f $r.Ours.CommandSeconds '{0:0.00}') | $(& $f $r.Ours.WorkbookWriteSeconds '{0:0.00}') | $(& $f $r.Ours.TotalCalls '{0:N0}') | $(& $f $r.Ours.Throttles '{0:N0}') | $(if ($r.Ours.Errors -gt 0) { "**$($r.Ours.Errors)** (incomplete)" } else { '0' }) | $(& $f ($r.Ours.PeakWorkingSetBytes / 1MB) '{0:N0}') | $(if ($r.Ours.Throttles -gt 0) { 'n/a (retries)' } else { & $f $r.Ours.LocationDescribesPerLocation '{0:0.##}' }) | $baselineCell | $(if ($r.Baseline) { & $f $r.Baseline.TotalCalls '{0:N0}' } else { '–' }) | $speedCell | $(& $f $r.RateLimitBoundSeconds '{0:0.0}') | $(if ($r.OursToBound -and $r.Ours.Errors -gt 0) { "n/a (incomplete)" } elseif ($r.OursToBound) { "$($r.OursToBound)×" } else { '–' }) |"
     }
     $machine = "$([Environment]::ProcessorCount) logical CPUs; $([math]::Round(((Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Select-Object -First 1) -replace '\D', '') / 1MB, 1)) GiB; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
     $stamp = Get-Date -Format 'yyyy-MM-dd HH:mm'
