@@ -32,7 +32,12 @@ internal sealed class CommandLine
           --rate-burst N                 bucket capacity (default 10)
           --throttle-rate X              fraction 0..1 of DataSync calls throttled at random
           --error-rate X                 fraction 0..1 answered 500 InternalException / 503 ServiceUnavailable
+          --latency-spike-ms N           a latency spike: N ms more on the calls picked by --latency-spike-rate
+          --latency-spike-rate X         fraction 0..1 of calls delayed by a spike
+          --error-burst N                each random 5xx (--error-rate) starts a burst of N consecutive 5xx (default 1)
+          --drop-rate X                  fraction 0..1 of DataSync calls whose connection is dropped unanswered
           --malformed-rate X             fraction 0..1 of responses sent as invalid JSON or cut short
+          --token-loop OP                paging of OP (or REGION:OP) never ends: the NextToken sent comes back (repeatable, or comma list)
           --deny-region R                every DataSync call in R gets AccessDeniedException (repeatable, or comma list)
           --deny-operation OP            deny OP everywhere, or REGION:OP in one region (repeatable, or comma list)
           --disable-region R             R is not enabled: UnrecognizedClientException (repeatable, or comma list)
@@ -66,6 +71,11 @@ internal sealed class CommandLine
                 case "--throttle-rate": o.ThrottleRate = Double(flag, Value(), 0, 1); break;
                 case "--error-rate": o.ServerErrorRate = Double(flag, Value(), 0, 1); break;
                 case "--malformed-rate": o.MalformedRate = Double(flag, Value(), 0, 1); break;
+                case "--latency-spike-ms": o.LatencySpike = TimeSpan.FromMilliseconds(Int(flag, Value(), 0, 600_000)); break;
+                case "--latency-spike-rate": o.LatencySpikeRate = Double(flag, Value(), 0, 1); break;
+                case "--error-burst": o.ServerErrorBurst = Int(flag, Value(), 1, 1_000_000); break;
+                case "--drop-rate": o.DropConnectionRate = Double(flag, Value(), 0, 1); break;
+                case "--token-loop": AddAll(o.TokenLoopOperations, Value()); break;
                 case "--deny-region": AddAll(o.DeniedRegions, Value()); break;
                 case "--deny-operation": AddAll(o.DeniedOperations, Value()); break;
                 case "--disable-region": AddAll(o.DisabledRegions, Value()); break;

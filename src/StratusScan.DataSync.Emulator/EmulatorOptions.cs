@@ -18,6 +18,10 @@ public sealed class EmulatorOptions
     private double _throttleRate;
     private double _serverErrorRate;
     private double _malformedRate;
+    private long _latencySpikeTicks;
+    private double _latencySpikeRate;
+    private volatile int _serverErrorBurst = 1;
+    private double _dropConnectionRate;
 
     /// <summary>TCP port on 127.0.0.1; 0 picks a free port.</summary>
     public int Port { get => _port; set => _port = value; }
@@ -41,6 +45,16 @@ public sealed class EmulatorOptions
         set => System.Threading.Interlocked.Exchange(ref _latencyTicks, value.Ticks);
     }
 
+    /// <summary>Extra delay of the calls picked by <see cref="LatencySpikeRate"/> (a latency spike), on top of <see cref="Latency"/>.</summary>
+    public TimeSpan LatencySpike
+    {
+        get => TimeSpan.FromTicks(System.Threading.Interlocked.Read(ref _latencySpikeTicks));
+        set => System.Threading.Interlocked.Exchange(ref _latencySpikeTicks, value.Ticks);
+    }
+
+    /// <summary>Fraction (0..1) of DataSync and STS calls delayed by <see cref="LatencySpike"/> at random.</summary>
+    public double LatencySpikeRate { get => System.Threading.Volatile.Read(ref _latencySpikeRate); set => System.Threading.Volatile.Write(ref _latencySpikeRate, value); }
+
     /// <summary>Token-bucket refill rate per account and region, in calls per second; 0 = no limit.</summary>
     public double RateLimitPerSecond { get => System.Threading.Volatile.Read(ref _rateLimitPerSecond); set => System.Threading.Volatile.Write(ref _rateLimitPerSecond, value); }
 
@@ -53,6 +67,13 @@ public sealed class EmulatorOptions
     /// <summary>Fraction (0..1) of DataSync calls answered with InternalException (500) or ServiceUnavailableException (503).</summary>
     public double ServerErrorRate { get => System.Threading.Volatile.Read(ref _serverErrorRate); set => System.Threading.Volatile.Write(ref _serverErrorRate, value); }
 
+    /// <summary>Length of a 5xx burst: each random server error (<see cref="ServerErrorRate"/>) is followed by
+    /// this many minus one more on the next DataSync calls (default 1: no burst).</summary>
+    public int ServerErrorBurst { get => _serverErrorBurst; set => _serverErrorBurst = value; }
+
+    /// <summary>Fraction (0..1) of successful DataSync calls whose connection is dropped (aborted) instead of answered.</summary>
+    public double DropConnectionRate { get => System.Threading.Volatile.Read(ref _dropConnectionRate); set => System.Threading.Volatile.Write(ref _dropConnectionRate, value); }
+
     /// <summary>Fraction (0..1) of successful DataSync responses sent as invalid JSON or cut short.</summary>
     public double MalformedRate { get => System.Threading.Volatile.Read(ref _malformedRate); set => System.Threading.Volatile.Write(ref _malformedRate, value); }
 
@@ -61,6 +82,10 @@ public sealed class EmulatorOptions
 
     /// <summary>Operations denied everywhere ("ListTasks") or in one region ("us-east-1:ListTasks").</summary>
     public ISet<string> DeniedOperations { get; } = new SynchronizedSet<string>(StringComparer.Ordinal);
+
+    /// <summary>List operations ("ListTasks", or "us-east-1:ListTasks") whose paging never ends: a request with a
+    /// NextToken gets the same NextToken back (a token loop).</summary>
+    public ISet<string> TokenLoopOperations { get; } = new SynchronizedSet<string>(StringComparer.Ordinal);
 
     /// <summary>Regions not enabled for the account: every call there fails with UnrecognizedClientException.</summary>
     public ISet<string> DisabledRegions { get; } = new SynchronizedSet<string>(StringComparer.Ordinal);

@@ -15,6 +15,7 @@ public sealed class EmulatorStats
     private long _throttles;
     private long _serverErrors;
     private long _malformed;
+    private long _dropped;
 
     /// <summary>Calls of one operation, in one region or (null) in all.</summary>
     public long GetCalls(string operation, string? region = null) =>
@@ -30,6 +31,9 @@ public sealed class EmulatorStats
 
     /// <summary>Successful responses deliberately sent malformed or truncated.</summary>
     public long MalformedResponses => Interlocked.Read(ref _malformed);
+
+    /// <summary>Connections deliberately dropped instead of answered.</summary>
+    public long DroppedConnections => Interlocked.Read(ref _dropped);
 
     /// <summary>Error responses of every kind.</summary>
     public long ErrorsServed => _errors.Values.Sum();
@@ -49,6 +53,7 @@ public sealed class EmulatorStats
             ServerErrors,
             ErrorsServed,
             MalformedResponses,
+            DroppedConnections,
             byOperation,
             new SortedDictionary<string, long>(_errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), StringComparer.Ordinal));
     }
@@ -60,6 +65,7 @@ public sealed class EmulatorStats
         Interlocked.Exchange(ref _throttles, 0);
         Interlocked.Exchange(ref _serverErrors, 0);
         Interlocked.Exchange(ref _malformed, 0);
+        Interlocked.Exchange(ref _dropped, 0);
     }
 
     internal void RecordCall(string operation, string region) => _calls.AddOrUpdate((operation, region), 1, (_, n) => n + 1);
@@ -72,6 +78,8 @@ public sealed class EmulatorStats
     }
 
     internal void RecordMalformed() => Interlocked.Increment(ref _malformed);
+
+    internal void RecordDropped() => Interlocked.Increment(ref _dropped);
 }
 
 /// <summary>The counters at one moment.</summary>
@@ -81,6 +89,7 @@ public sealed record EmulatorStatsSnapshot(
     long ServerErrors,
     long ErrorsServed,
     long MalformedResponses,
+    long DroppedConnections,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> CallsByOperationAndRegion,
     IReadOnlyDictionary<string, long> ErrorsByCode)
 {
@@ -103,6 +112,7 @@ public sealed record EmulatorStatsSnapshot(
             ["ServerErrors"] = ServerErrors,
             ["ErrorsServed"] = ErrorsServed,
             ["MalformedResponses"] = MalformedResponses,
+            ["DroppedConnections"] = DroppedConnections,
             ["Calls"] = calls,
             ["Errors"] = errors,
         };

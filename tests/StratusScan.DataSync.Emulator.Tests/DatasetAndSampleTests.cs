@@ -109,6 +109,8 @@ public sealed class DatasetAndSampleTests
             "--throttle-rate", "0.1", "--error-rate", "0.2", "--malformed-rate", "0.3", "--deny-region", "eu-west-1,us-west-2",
             "--deny-operation", "us-east-1:ListTasks", "--disable-region", "ap-east-1", "--seed", "11",
             "--credential", "AKIAOTHER00000000001:secret:444455556666", "--write-dataset", "out.json",
+            "--latency-spike-ms", "900", "--latency-spike-rate", "0.05", "--error-burst", "6", "--drop-rate", "0.04",
+            "--token-loop", "ListAgents,eu-west-1:ListTasks",
         ]);
         EmulatorOptions o = line.Options;
 
@@ -121,6 +123,9 @@ public sealed class DatasetAndSampleTests
         Assert.Contains("ap-east-1", o.DisabledRegions);
         Assert.Equal("444455556666", o.Credentials.Single().AccountId);
         Assert.Equal("out.json", line.WriteDatasetPath);
+        Assert.Equal((TimeSpan.FromMilliseconds(900), 0.05, 6, 0.04), (o.LatencySpike, o.LatencySpikeRate, o.ServerErrorBurst, o.DropConnectionRate));
+        Assert.True(o.TokenLoopOperations.SetEquals(["ListAgents", "eu-west-1:ListTasks"]));
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--error-burst", "0"]));
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--throttle-rate", "2"]));
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--bogus"]));
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
@@ -180,6 +181,100 @@ public sealed class FaultTests
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.True(watch.ElapsedMilliseconds >= 290, $"{watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_latency_spike_delays_only_the_calls_picked()
+    {
+        await using EmulatorServer server = await Emulators.StartAsync(o =>
+        {
+            o.LatencySpike = TimeSpan.FromMilliseconds(400);
+            o.LatencySpikeRate = 1;
+        });
+        using var client = new AwsTestClient(server.Endpoint);
+
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, (await client.DataSyncAsync("ListAgents")).Status);
+        Assert.True(watch.ElapsedMilliseconds >= 390, $"{watch.ElapsedMilliseconds} ms");
+
+        server.Options.LatencySpikeRate = 0.25;
+        int slow = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            watch.Restart();
+            Assert.Equal(HttpStatusCode.OK, (await client.DataSyncAsync("ListAgents")).Status);
+            if (watch.ElapsedMilliseconds >= 390) slow++;
+        }
+
+        Assert.InRange(slow, 1, 8);
+    }
+
+    [Fact]
+    public async Task A_server_error_starts_a_burst_of_consecutive_5xx()
+    {
+        await using EmulatorServer server = await Emulators.StartAsync(o =>
+        {
+            o.ServerErrorRate = 1;
+            o.ServerErrorBurst = 4;
+        });
+        using var client = new AwsTestClient(server.Endpoint);
+
+        Assert.True((int)(await client.DataSyncAsync("ListTasks")).Status >= 500);
+        server.Options.ServerErrorRate = 1e-9; // no new burst starts; the one under way goes on
+        for (int i = 0; i < 3; i++)
+        {
+            AwsResponse response = await client.DataSyncAsync("ListTasks");
+            Assert.True(response.ErrorCode is "InternalException" or "ServiceUnavailableException", response.Body);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DataSyncAsync("ListTasks")).Status);
+        Assert.Equal(4, server.Stats.ServerErrors);
+
+        server.Options.ServerErrorRate = 1;
+        Assert.True((int)(await client.DataSyncAsync("ListTasks")).Status >= 500);
+        server.Options.ServerErrorRate = 0; // turning errors off ends the burst at once
+        Assert.Equal(HttpStatusCode.OK, (await client.DataSyncAsync("ListTasks")).Status);
+    }
+
+    [Fact]
+    public async Task The_drop_rate_aborts_the_connection_without_an_answer()
+    {
+        await using EmulatorServer server = await Emulators.StartAsync(o => o.DropConnectionRate = 1);
+        using var client = new AwsTestClient(server.Endpoint);
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.DataSyncAsync("ListTasks"));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.DataSyncAsync("DescribeAgent", new JsonObject { ["AgentArn"] = (string)server.Dataset.Find("111122223333", "us-east-1")!.Agents.First()["AgentArn"]! }));
+        Assert.Equal(2, server.Stats.DroppedConnections);
+        Assert.Equal(2, server.Stats.Snapshot().DroppedConnections);
+
+        server.Options.DropConnectionRate = 0;
+        Assert.Equal(HttpStatusCode.OK, (await client.DataSyncAsync("ListTasks")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.StsAsync("GetCallerIdentity")).Status);
+    }
+
+    [Fact]
+    public async Task A_token_loop_returns_the_NextToken_it_was_sent()
+    {
+        await using EmulatorServer server = await Emulators.StartAsync(o => o.TokenLoopOperations.Add("us-east-1:ListTasks"));
+        using var client = new AwsTestClient(server.Endpoint);
+
+        AwsResponse first = await client.DataSyncAsync("ListTasks");
+        string token = JsonNode.Parse(first.Body)!["NextToken"]!.GetValue<string>();
+        string[] firstPage = TaskArns(first);
+        AwsResponse second = await client.DataSyncAsync("ListTasks", new JsonObject { ["NextToken"] = token });
+        AwsResponse third = await client.DataSyncAsync("ListTasks", new JsonObject { ["NextToken"] = token });
+
+        Assert.Equal(token, JsonNode.Parse(second.Body)!["NextToken"]!.GetValue<string>());
+        Assert.Equal(token, JsonNode.Parse(third.Body)!["NextToken"]!.GetValue<string>());
+        Assert.Equal(TaskArns(second), TaskArns(third));
+        Assert.Empty(firstPage.Intersect(TaskArns(second)));
+
+        // Another Region, and another operation, page normally.
+        List<JsonObject> all = await client.ListAllAsync("ListTasks", "Tasks", region: "eu-west-1");
+        Assert.Equal(server.Dataset.Find("111122223333", "eu-west-1")!.Tasks.Count, all.Count);
+        Assert.Equal(server.Dataset.Find("111122223333", "us-east-1")!.Agents.Count, (await client.ListAllAsync("ListAgents", "Agents")).Count);
+
+        static string[] TaskArns(AwsResponse r) => JsonNode.Parse(r.Body)!["Tasks"]!.AsArray().Select(t => t!["TaskArn"]!.GetValue<string>()).ToArray();
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal sealed class FaultInjector
     private readonly object _randomGate = new();
     private readonly Dictionary<(string Account, string Region), TokenBucket> _buckets = [];
     private readonly object _bucketGate = new();
+    private int _burstRemaining;
 
     public FaultInjector(EmulatorOptions options)
     {
@@ -31,6 +32,20 @@ internal sealed class FaultInjector
         _options.DeniedRegions.Contains(region)
         || _options.DeniedOperations.Contains(operation)
         || _options.DeniedOperations.Contains($"{region}:{operation}");
+
+    /// <summary>Whether the operation's paging loops in the region (the request's NextToken is returned again).</summary>
+    public bool IsTokenLoop(string region, string operation) =>
+        _options.TokenLoopOperations.Contains(operation) || _options.TokenLoopOperations.Contains($"{region}:{operation}");
+
+    /// <summary>The extra delay of a latency spike when one is due, else zero.</summary>
+    public TimeSpan RandomLatencySpike()
+    {
+        TimeSpan spike = _options.LatencySpike;
+        return spike > TimeSpan.Zero && Chance(_options.LatencySpikeRate) ? spike : TimeSpan.Zero;
+    }
+
+    /// <summary>Whether to drop the connection instead of answering.</summary>
+    public bool RandomDrop() => Chance(_options.DropConnectionRate);
 
     /// <summary>Takes a token from the account's bucket in the region; false when it is empty.</summary>
     public bool TryConsumeRateLimit(string accountId, string region)
@@ -56,11 +71,32 @@ internal sealed class FaultInjector
 
     public bool RandomThrottle() => Chance(_options.ThrottleRate);
 
-    /// <summary>500 or 503 when a random server error is due, else null.</summary>
+    /// <summary>500 or 503 when a random server error is due or a burst is under way, else null.</summary>
     public int? RandomServerError()
     {
-        if (!Chance(_options.ServerErrorRate)) return null;
-        lock (_randomGate) { return _random.Next(2) == 0 ? 500 : 503; }
+        lock (_randomGate)
+        {
+            if (_options.ServerErrorRate <= 0)
+            {
+                _burstRemaining = 0; // turning errors off ends a burst too
+                return null;
+            }
+
+            if (_burstRemaining > 0)
+            {
+                _burstRemaining--;
+            }
+            else if (ChanceLocked(_options.ServerErrorRate))
+            {
+                _burstRemaining = Math.Max(1, _options.ServerErrorBurst) - 1;
+            }
+            else
+            {
+                return null;
+            }
+
+            return _random.Next(2) == 0 ? 500 : 503;
+        }
     }
 
     public MalformedKind? RandomMalformed()
@@ -72,6 +108,7 @@ internal sealed class FaultInjector
     public void ResetRateLimits()
     {
         lock (_bucketGate) { _buckets.Clear(); }
+        lock (_randomGate) { _burstRemaining = 0; }
     }
 
     private bool Chance(double rate)
@@ -80,6 +117,8 @@ internal sealed class FaultInjector
         if (rate >= 1) return true;
         lock (_randomGate) { return _random.NextDouble() < rate; }
     }
+
+    private bool ChanceLocked(double rate) => rate > 0 && (rate >= 1 || _random.NextDouble() < rate);
 }
 
 /// <summary>A token bucket that starts full and refills continuously.</summary>

@@ -32,8 +32,10 @@ internal sealed class DataSyncOperations
     }
 
     /// <param name="data">The caller's account in the signed region; null when the dataset has nothing there.</param>
-    public JsonObject Execute(string operation, RequestReader request, RegionData? data, string accountId, string region)
+    /// <param name="tokenLoop">Page in a loop: a request with a NextToken gets the same NextToken back.</param>
+    public JsonObject Execute(string operation, RequestReader request, RegionData? data, string accountId, string region, bool tokenLoop = false)
     {
+
         string scope = $"{operation}|{accountId}|{region}";
         switch (operation)
         {
@@ -43,7 +45,7 @@ internal sealed class DataSyncOperations
                 IReadOnlyList<ListFilter> filters = request.Filters(TaskFilterNames);
                 request.ThrowIfInvalid();
                 IEnumerable<JsonObject> tasks = Items(data?.Tasks).Where(t => filters.All(f => MatchesTask(t, f)));
-                return List("Tasks", tasks.ToList(), max, token, scope + "|" + FilterScope(filters),
+                return List("Tasks", tasks.ToList(), max, token, tokenLoop, scope + "|" + FilterScope(filters),
                     t => Pick(t, "TaskArn", "Status", "Name", "TaskMode"));
             }
 
@@ -53,7 +55,7 @@ internal sealed class DataSyncOperations
                 IReadOnlyList<ListFilter> filters = request.Filters(LocationFilterNames);
                 request.ThrowIfInvalid();
                 IEnumerable<JsonObject> locations = Items(data?.Locations).Where(l => filters.All(f => MatchesLocation(l, f)));
-                return List("Locations", locations.ToList(), max, token, scope + "|" + FilterScope(filters),
+                return List("Locations", locations.ToList(), max, token, tokenLoop, scope + "|" + FilterScope(filters),
                     l => Pick(l, "LocationArn", "LocationUri"));
             }
 
@@ -61,7 +63,7 @@ internal sealed class DataSyncOperations
             {
                 (int? max, string? token) = PageParameters(request);
                 request.ThrowIfInvalid();
-                return List("Agents", Items(data?.Agents), max, token, scope, a => Pick(a, "AgentArn", "Name", "Status", "Platform"));
+                return List("Agents", Items(data?.Agents), max, token, tokenLoop, scope, a => Pick(a, "AgentArn", "Name", "Status", "Platform"));
             }
 
             case "ListTaskExecutions":
@@ -80,7 +82,7 @@ internal sealed class DataSyncOperations
                     executions = data!.ExecutionsOf(taskArn);
                 }
 
-                return List("TaskExecutions", executions, max, token, scope + "|" + taskArn,
+                return List("TaskExecutions", executions, max, token, tokenLoop, scope + "|" + taskArn,
                     e => Pick(e, "TaskExecutionArn", "Status", "TaskMode"));
             }
 
@@ -90,7 +92,7 @@ internal sealed class DataSyncOperations
                 (int? max, string? token) = PageParameters(request);
                 request.ThrowIfInvalid();
                 if (data is null || !data.ContainsArn(arn)) throw NotFound();
-                return List("Tags", data.GetTags(arn).Select(t => (JsonObject)t!).ToList(), max, token, scope + "|" + arn, t => (JsonObject)t.DeepClone());
+                return List("Tags", data.GetTags(arn).Select(t => (JsonObject)t!).ToList(), max, token, tokenLoop, scope + "|" + arn, t => (JsonObject)t.DeepClone());
             }
 
             case "DescribeTask":
@@ -119,9 +121,10 @@ internal sealed class DataSyncOperations
         }
     }
 
-    private JsonObject List(string member, IReadOnlyList<JsonObject> items, int? max, string? token, string scope, Func<JsonObject, JsonObject> entry)
+    private JsonObject List(string member, IReadOnlyList<JsonObject> items, int? max, string? token, bool tokenLoop, string scope, Func<JsonObject, JsonObject> entry)
     {
         (IReadOnlyList<JsonObject> page, string? next) = _paginator.Page(items, max, _options.PageSize, token, scope);
+        if (tokenLoop && token is not null) next = token; // the paging never ends
         var response = new JsonObject { [member] = new JsonArray(page.Select(i => (JsonNode?)entry(i)).ToArray()) };
         if (next is not null) response["NextToken"] = next;
         return response;

@@ -19,8 +19,9 @@ namespace StratusScan.DataSync.Emulator.Protocol;
 
 /// <summary>
 /// Serves one HTTP request: the admin endpoints, or a DataSync (awsJson 1.1) or STS (query) call, in this
-/// order: signature, disabled region, latency, unknown operation, rate limit, random throttling, random
-/// 5xx, access denied, validation, the operation, and maybe a malformed response.
+/// order: signature, disabled region, latency (and spikes), unknown operation, rate limit, random throttling,
+/// random 5xx (and bursts), access denied, validation, the operation (maybe in a token loop), and maybe a
+/// dropped connection or a malformed response.
 /// </summary>
 internal sealed class RequestHandler
 {
@@ -81,7 +82,7 @@ internal sealed class RequestHandler
                 throw InvalidToken(isSts);
             }
 
-            TimeSpan latency = _options.Latency;
+            TimeSpan latency = _options.Latency + _faults.RandomLatencySpike();
             if (latency > TimeSpan.Zero)
             {
                 await Task.Delay(latency, _time, context.RequestAborted).ConfigureAwait(false);
@@ -131,7 +132,15 @@ internal sealed class RequestHandler
         }
 
         RequestReader request = RequestReader.Parse(call.Body);
-        JsonObject response = _dataSync.Execute(operation, request, _dataset.Find(principal.AccountId, region), principal.AccountId, region);
+        JsonObject response = _dataSync.Execute(operation, request, _dataset.Find(principal.AccountId, region), principal.AccountId, region,
+            _faults.IsTokenLoop(region, operation));
+        if (_faults.RandomDrop())
+        {
+            _stats.RecordDropped();
+            call.Context.Abort(); // the connection is dropped: no status line, no body
+            return;
+        }
+
         byte[] bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
         switch (_faults.RandomMalformed())
         {
