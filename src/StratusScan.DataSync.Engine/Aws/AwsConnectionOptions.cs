@@ -45,9 +45,9 @@ namespace StratusScan.DataSync.Aws
         /// <summary>An endpoint URL for STS only.</summary>
         public string? StsEndpointUrl { get; set; }
 
-        /// <summary>The SDK's retry mode: "standard" (default) or "adaptive" (adds a client-side rate
-        /// limiter that slows down after throttling).</summary>
-        public string RetryMode { get; set; } = "standard";
+        /// <summary>The SDK's retry mode: "standard" or "adaptive" (adds a client-side rate limiter per Region
+        /// that slows down after throttling). Null: AWS_RETRY_MODE, as in every AWS SDK, else the default.</summary>
+        public string? RetryMode { get; set; }
 
         /// <summary>Retries after the first attempt for throttling, 5xx and transient network errors.</summary>
         public int MaxErrorRetry { get; set; } = 4;

@@ -43,7 +43,7 @@ namespace StratusScan.DataSync.Aws
             {
                 DefaultRegion = profileRegion; // an explicit profile's region wins over the environment's
             }
-            _retryMode = ParseRetryMode(options.RetryMode);
+            _retryMode = ParseRetryMode(options.RetryMode ?? Environment.GetEnvironmentVariable("AWS_RETRY_MODE"));
         }
 
         /// <summary>
@@ -240,7 +240,7 @@ namespace StratusScan.DataSync.Aws
             }
             CheckUrl(options.EndpointUrl, nameof(options.EndpointUrl));
             CheckUrl(options.StsEndpointUrl, nameof(options.StsEndpointUrl));
-            ParseRetryMode(options.RetryMode);
+            ParseRetryMode(options.RetryMode ?? Environment.GetEnvironmentVariable("AWS_RETRY_MODE"));
         }
 
         private static void CheckUrl(string? url, string name)

@@ -48,6 +48,9 @@ namespace StratusScan.DataSync.Aws
 
         public string Region { get; }
 
+        /// <summary>The rate this client's calls are paced at after throttling (calls/s), or 0 when not paced.</summary>
+        internal double PacedRate => _sdk.Pacer.Rate;
+
         public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
             CallAsync("ListTasks", request, Json.ListTasksRequest, UListTasks, cancellationToken);
 
@@ -207,7 +210,16 @@ namespace StratusScan.DataSync.Aws
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var sdkRequest = new DataSyncSdkRequest<TRequest>(operation, request, requestInfo);
-            if (_callSlots != null) await _callSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Paced first (only once this Region has been throttled), then a slot of the session-wide limit, so
+            // a slowed-down Region never holds slots that other Regions could use. A turn granted before the
+            // rate was cut is taken again at the new rate.
+            while (true)
+            {
+                int turn = await _sdk.Pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                if (_callSlots != null) await _callSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (_sdk.Pacer.Generation == turn) break;
+                _callSlots?.Release();
+            }
             DateTime start = DateTime.UtcNow;
             var watch = Stopwatch.StartNew();
             try

@@ -413,13 +413,15 @@ namespace StratusScan.DataSync.Inventory
             }
 
             /// <summary>
-            /// Rounds of the SDK's retries a call gets when it still ends throttled or with a 5xx: the SDK retries a
+            /// Rounds of the SDK's retries a call gets when it still ends throttled, with a 5xx or with an unreadable body: the SDK retries a
             /// few times within one round; under heavy throttling a round can run out, and a row must never be lost
             /// to throttling (SPEC §7), so the scan waits and tries again.
             /// </summary>
             internal const int TransientRounds = 4;
 
-            private static bool IsTransient(DataSyncServiceException e) => e is DataSyncThrottlingException || e.StatusCode >= 500;
+            /// <summary>Throttling, a 5xx, or a 2xx whose body could not be read (malformed or cut short): worth another round.</summary>
+            private static bool IsTransient(DataSyncServiceException e) =>
+                e is DataSyncThrottlingException || e.StatusCode >= 500 || (e.StatusCode >= 200 && e.StatusCode < 300);
 
             private static TimeSpan RoundDelay(int round)
             {

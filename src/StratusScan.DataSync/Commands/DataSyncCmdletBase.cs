@@ -95,6 +95,10 @@ namespace StratusScan.DataSync.Commands
                 SessionToken = SessionToken,
                 EndpointUrl = EndpointUrl,
                 MaxConcurrentCalls = ThrottleLimit,
+                // A throttled Region is paced by the client (RegionPacer), so the SDK's retries need neither long
+                // back-offs nor its retry quota, which under a steady rate limit runs dry and drops rows.
+                MaxBackoff = TimeSpan.FromSeconds(2),
+                UseRetryQuota = false,
                 OnApiCall = verbose ? record => pump.Post(() => WriteVerbose(record.ToString())) : (Action<ApiCallRecord>?)null,
             };
             ApplyCredentialParameter(options);

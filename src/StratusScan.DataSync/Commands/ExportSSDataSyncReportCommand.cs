@@ -260,7 +260,8 @@ namespace StratusScan.DataSync.Commands
             {
                 if (Path != null)
                 {
-                    var full = GetUnresolvedProviderPathFromPSPath(Path);
+                    // GetFullPath rejects what the provider lets through (a NUL on Unix) before anything is scanned.
+                    var full = System.IO.Path.GetFullPath(GetUnresolvedProviderPathFromPSPath(Path));
                     if (File.Exists(full) && !Force)
                     {
                         ThrowTerminatingError(new ErrorRecord(new IOException("'" + full + "' exists. Pass -Force to replace it, or omit -Path to get a new StratusScan file name."), "OutputFileExists", ErrorCategory.ResourceExists, full));
@@ -274,7 +275,7 @@ namespace StratusScan.DataSync.Commands
                     return full;
                 }
 
-                var directory = GetUnresolvedProviderPathFromPSPath(OutputDirectory);
+                var directory = System.IO.Path.GetFullPath(GetUnresolvedProviderPathFromPSPath(OutputDirectory));
                 if (File.Exists(directory))
                 {
                     ThrowTerminatingError(new ErrorRecord(new IOException("-OutputDirectory '" + directory + "' is a file, not a folder."), "OutputDirectoryIsFile", ErrorCategory.InvalidArgument, directory));

@@ -20,7 +20,11 @@ namespace StratusScan.DataSync.Aws.Internal
         {
             _maxBackoffMs = maxBackoffMs;
             ApplyMaxBackoff(RuntimePipeline, _maxBackoffMs);
+            RuntimePipeline.AddHandlerAfter<RetryHandler>(new ThrottleObserverHandler(Pacer));
         }
+
+        /// <summary>Paces this client's calls after throttling (one client serves one account and Region).</summary>
+        public RegionPacer Pacer { get; } = new RegionPacer();
 
         protected override IServiceMetadata ServiceMetadata => Metadata;
 

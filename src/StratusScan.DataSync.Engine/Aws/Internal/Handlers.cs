@@ -113,4 +113,55 @@ namespace StratusScan.DataSync.Aws.Internal
             }
         }
     }
+
+    /// <summary>
+    /// Sits inside the SDK's retry handler, so it sees every HTTP attempt: tells the client's
+    /// <see cref="RegionPacer"/> which attempts were accepted and which were throttled.
+    /// </summary>
+    internal sealed class ThrottleObserverHandler : PipelineHandler
+    {
+        private static readonly HashSet<string> ThrottlingCodes = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+            "RequestThrottled", "RequestThrottledException", "SlowDown", "ProvisionedThroughputExceededException",
+        };
+
+        private readonly RegionPacer _pacer;
+
+        public ThrottleObserverHandler(RegionPacer pacer) => _pacer = pacer;
+
+        public override void InvokeSync(IExecutionContext executionContext)
+        {
+            var sentAt = RegionPacer.Now;
+            try
+            {
+                base.InvokeSync(executionContext);
+                _pacer.OnAccepted();
+            }
+            catch (AmazonServiceException e) when (IsThrottling(e))
+            {
+                _pacer.OnThrottled(sentAt);
+                throw;
+            }
+        }
+
+        public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+        {
+            var sentAt = RegionPacer.Now;
+            try
+            {
+                var result = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+                _pacer.OnAccepted();
+                return result;
+            }
+            catch (AmazonServiceException e) when (IsThrottling(e))
+            {
+                _pacer.OnThrottled(sentAt);
+                throw;
+            }
+        }
+
+        private static bool IsThrottling(AmazonServiceException e) =>
+            (int)e.StatusCode == 429 || (e.ErrorCode != null && ThrottlingCodes.Contains(e.ErrorCode));
+    }
 }
