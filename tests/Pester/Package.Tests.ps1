@@ -29,7 +29,9 @@ Describe 'Packaging and install' -Tag 'CoreOnly' {
         try {
             $homeDir = Join-Path $TestDrive 'home'
             $repo = Join-Path $TestDrive 'repo'
-            New-Item -ItemType Directory -Path $homeDir, $repo | Out-Null
+            # The folders must exist: where they do not, .NET gives NuGet an empty application-data path and
+            # PSResourceGet writes NuGet/NuGet.Config into the current directory.
+            New-Item -ItemType Directory -Path $homeDir, $repo, (Join-Path $homeDir '.local/share'), (Join-Path $homeDir '.config') | Out-Null
             $credential = Get-EmulatorCredential
             $result = Invoke-ChildPwsh -Environment @{ HOME = $homeDir; XDG_DATA_HOME = (Join-Path $homeDir '.local/share'); XDG_CONFIG_HOME = (Join-Path $homeDir '.config'); PSModulePath = $null } -Script @"
 Register-PSResourceRepository -Name StratusScanTest -Uri '$repo' -Trusted

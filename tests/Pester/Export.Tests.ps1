@@ -1,0 +1,854 @@
+# Export-SSDataSyncReport (issue 13): the workbook written from the emulator's full dataset, checked with independent
+# means - the OpenXML SDK's validator, ExcelDataReader (every cell against the source objects, types included) and
+# ImportExcel - plus the Summary's counts, the pipeline mode, the file-name rules, the config file, the output
+# errors, -WhatIf, cancellation while writing, the log file, the banner and a denied operation.
+
+BeforeDiscovery {
+    $script:HasImportExcel = [bool](Get-Module -ListAvailable ImportExcel)
+    if (-not $script:HasImportExcel) {
+        Write-Warning 'ImportExcel is not on PSModulePath (build.ps1 puts it there when ../shared/modules/ImportExcel exists): the ImportExcel interop tests of Export.Tests.ps1 are skipped.'
+    }
+}
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module "$PSScriptRoot/InventoryComparison.psm1" -Force
+    Import-Module (Get-TestModulePath) -Force
+
+    # Keep the user's AWS files and any instance metadata out of the tests.
+    $script:SavedEnvironment = @{}
+    $isolation = @{
+        AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'no-credentials'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
+        AWS_EC2_METADATA_DISABLED = 'true'; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
+        AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_ENDPOINT_URL = $null
+        AWS_ENDPOINT_URL_DATASYNC = $null; AWS_ENDPOINT_URL_STS = $null
+    }
+    foreach ($key in $isolation.Keys) {
+        $script:SavedEnvironment[$key] = [Environment]::GetEnvironmentVariable($key)
+        Set-TestEnvironmentVariable $key $isolation[$key]
+    }
+
+    # Everything the tests write (workbooks, logs/, output/) goes under one folder, the current location meanwhile.
+    $script:Root = Join-Path ([IO.Path]::GetTempPath()) ("stratusscan-export-{0}" -f [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $script:Root | Out-Null
+    Push-Location -LiteralPath $script:Root
+
+    function script:New-TestFolder {
+        param([string] $Name)
+        $path = Join-Path $script:Root ('{0}-{1}' -f $Name, [guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $path | Out-Null
+        $path
+    }
+
+    # The independent readers: the OpenXML SDK (validator) and ExcelDataReader, from the NuGet cache
+    # (tests/tools/TestTools.csproj downloads them). The module keeps its own OpenXml in its load context, so this
+    # copy in the default context does not meet it.
+    $nuget = Get-NuGetPackageRoot
+    $libraries = @(
+        'documentformat.openxml.framework/3.3.0/lib/net8.0/DocumentFormat.OpenXml.Framework.dll'
+        'documentformat.openxml/3.3.0/lib/net8.0/DocumentFormat.OpenXml.dll'
+        'exceldatareader/3.6.0/lib/netstandard2.0/ExcelDataReader.dll'
+    )
+    foreach ($library in $libraries) {
+        $file = Join-Path $nuget $library
+        if (-not (Test-Path $file)) { throw "$file is missing: dotnet restore tests/tools/TestTools.csproj downloads it." }
+        Add-Type -Path $file
+    }
+    [Text.Encoding]::RegisterProvider([Text.CodePagesEncodingProvider]::Instance)
+
+    $script:Marker = " [... truncated: cell text exceeded Excel's 32,767-character limit]"
+    $script:Today = (Get-Date).ToString('MM.dd.yyyy', [Globalization.CultureInfo]::InvariantCulture)
+
+    # The dataset of the inventory tests: every location type, option value and status, and the awkward strings
+    # (names starting with '=', an ErrorDetail of =HYPERLINK(...), texts over 32,767 characters).
+    $script:RegionNames = @('us-east-1', 'eu-west-1')
+    $spec = 'regions={0},tasks=16,locations=3,agents=5,executions=8,days=45,seed=12,now={1}' -f ($script:RegionNames -join ';'), [DateTime]::UtcNow.ToString('o')
+    $script:Emulator = Start-TestEmulator -Generate $spec -DumpDataset
+    $script:Credential = Get-EmulatorCredential
+    $script:Conn = @{ Region = $script:RegionNames; AccessKey = $script:Credential.AccessKey; SecretKey = $script:Credential.SecretKey; EndpointUrl = $script:Emulator.Endpoint }
+    $script:ConnNoRegion = @{ AccessKey = $script:Credential.AccessKey; SecretKey = $script:Credential.SecretKey; EndpointUrl = $script:Emulator.Endpoint }
+
+    # One window for the objects and the workbook, so both hold the same executions.
+    $script:Since = [DateTime]::UtcNow.AddDays(-30)
+    $script:Tasks = @(Get-SSDataSyncTask @Conn)
+    $script:Locations = @(Get-SSDataSyncLocation @Conn)
+    $script:Agents = @(Get-SSDataSyncAgent @Conn)
+    $script:Executions = @(Get-SSDataSyncExecution @Conn -Since $script:Since)
+
+    # The full export (scan mode), run once; several Describe blocks read it.
+    $script:FullFolder = New-TestFolder full
+    $script:FullPath = Join-Path $script:FullFolder 'full.xlsx'
+    Push-Location -LiteralPath $script:FullFolder
+    try {
+        $script:FullInfo = $null
+        $script:FullErrors = $null
+        $script:FullWarnings = $null
+        $script:FullResult = @(Export-SSDataSyncReport @Conn -Since $script:Since -Path $script:FullPath -PassThru `
+                -InformationVariable script:FullInfo -ErrorVariable script:FullErrors -WarningVariable script:FullWarnings -WarningAction SilentlyContinue -InformationAction SilentlyContinue)
+    }
+    finally { Pop-Location }
+
+    function script:Read-Workbook {
+        <# Every sheet (in order) as rows of typed values read by ExcelDataReader; row 0 is the sheet's row 1. #>
+        param([Parameter(Mandatory)] [string] $Path)
+        $stream = [IO.File]::OpenRead($Path)
+        try {
+            $reader = [ExcelDataReader.ExcelReaderFactory]::CreateReader($stream)
+            $book = [ordered]@{}
+            do {
+                $rows = [Collections.Generic.List[object]]::new()
+                while ($reader.Read()) {
+                    $values = [object[]]::new($reader.FieldCount)
+                    for ($i = 0; $i -lt $values.Length; $i++) { if (-not $reader.IsDBNull($i)) { $values[$i] = $reader.GetValue($i) } }
+                    $rows.Add($values)
+                }
+                $book[$reader.Name] = $rows
+            } while ($reader.NextResult())
+            $reader.Dispose()
+            $book
+        }
+        finally { $stream.Dispose() }
+    }
+
+    function script:Get-Headers {
+        param($Rows)
+        @($Rows[0] | Where-Object { $null -ne $_ })
+    }
+
+    function script:Get-Column {
+        <# The data cells of one column (by header) of a sheet read with Read-Workbook. #>
+        param($Rows, [string] $Header)
+        $index = [array]::IndexOf($Rows[0], $Header)
+        if ($index -lt 0) { throw "No column '$Header'." }
+        for ($r = 1; $r -lt $Rows.Count; $r++) { , $(if ($index -lt $Rows[$r].Length) { $Rows[$r][$index] } else { $null }) }
+    }
+
+    function script:Get-SummaryBlock {
+        <# Label (column A) -> value (column B) of the Summary rows after a section title (none: after the title) up to a blank row. #>
+        param($Rows, [string] $Section)
+        $start = 2
+        if ($Section) { $start = (Find-SummaryRow $Rows $Section) + 1 }
+        $block = [ordered]@{}
+        for ($i = $start; $i -lt $Rows.Count; $i++) {
+            $row = $Rows[$i]
+            if (-not ($row | Where-Object { $null -ne $_ })) { break }
+            $block[[string]$row[0]] = if ($row.Length -gt 1) { $row[1] } else { $null }
+        }
+        $block
+    }
+
+    function script:Find-SummaryRow {
+        param($Rows, [string] $Section)
+        for ($i = 0; $i -lt $Rows.Count; $i++) { if ($Rows[$i].Length -gt 0 -and $Rows[$i][0] -ceq $Section) { return $i } }
+        throw "The Summary has no section '$Section'."
+    }
+
+    function script:Get-SummaryTable {
+        <# The table under a Summary section title: objects with the table's headers as properties. #>
+        param($Rows, [string] $Section)
+        $start = (Find-SummaryRow $Rows $Section) + 1
+        if ($Rows[$start][0] -ceq 'None.') { return }
+        $headers = @($Rows[$start] | Where-Object { $null -ne $_ })
+        for ($i = $start + 1; $i -lt $Rows.Count; $i++) {
+            $row = $Rows[$i]
+            if (-not ($row | Where-Object { $null -ne $_ })) { break }
+            $record = [ordered]@{}
+            for ($c = 0; $c -lt $headers.Count; $c++) { $record[$headers[$c]] = if ($c -lt $row.Length) { $row[$c] } else { $null } }
+            [pscustomobject]$record
+        }
+    }
+
+    # What each data sheet's columns hold, written here independently of the writer's column table:
+    # header -> the source object's member, or a script block of the object.
+    $script:TaskColumns = [ordered]@{
+        'Task Name' = 'Name'; 'Task ARN' = 'TaskArn'; 'Status' = 'Status'; 'Source Location ARN' = 'SourceLocationArn'
+        'Destination Location ARN' = 'DestinationLocationArn'; 'Schedule Expression' = 'ScheduleExpression'; 'Schedule Status' = 'ScheduleStatus'
+        'CloudWatch Log Group' = 'CloudWatchLogGroupArn'; 'Creation Time (UTC)' = 'CreationTime'; 'Task Mode' = 'TaskMode'
+        'Verify Mode' = 'VerifyMode'; 'Overwrite Mode' = 'OverwriteMode'; 'Atime' = 'Atime'; 'Mtime' = 'Mtime'; 'UID' = 'Uid'; 'GID' = 'Gid'
+        'Preserve Deleted Files' = 'PreserveDeletedFiles'; 'Preserve Devices' = 'PreserveDevices'; 'POSIX Permissions' = 'PosixPermissions'
+        'Bytes Per Second' = 'BytesPerSecond'; 'Task Queueing' = 'TaskQueueing'; 'Log Level' = 'LogLevel'; 'Transfer Mode' = 'TransferMode'
+        'Security Descriptor Copy Flags' = 'SecurityDescriptorCopyFlags'; 'Object Tags' = 'ObjectTags'
+        'Include Pattern Count' = { param($o) @($o.IncludePatterns).Count }; 'Exclude Pattern Count' = { param($o) @($o.ExcludePatterns).Count }
+        'Include Filters' = { param($o) @($o.IncludePatterns) -join '|' }; 'Exclude Filters' = { param($o) @($o.ExcludePatterns) -join '|' }
+        'Error Code' = 'ErrorCode'; 'Error Detail' = 'ErrorDetail'; 'Region' = 'Region'
+    }
+    $script:LocationColumns = [ordered]@{
+        'Location ARN' = 'LocationArn'; 'Location Type' = 'LocationType'; 'Location URI' = 'LocationUri'; 'Creation Time (UTC)' = 'CreationTime'
+        'Region' = 'Region'; 'Subdirectory' = 'Subdirectory'; 'S3 Bucket ARN' = 'S3BucketArn'; 'S3 Storage Class' = 'S3StorageClass'
+        'Bucket Access Role ARN' = 'BucketAccessRoleArn'; 'EFS File System ARN' = 'EfsFileSystemArn'; 'EC2 Subnet ARN' = 'Ec2SubnetArn'
+        'Access Point ARN' = 'AccessPointArn'; 'In-Transit Encryption' = 'InTransitEncryption'; 'FSx File System ARN' = 'FsxFileSystemArn'
+        'Storage Virtual Machine ARN' = 'StorageVirtualMachineArn'; 'FSx Protocol' = 'FsxProtocol'
+        'Security Group ARNs' = { param($o) @($o.SecurityGroupArns) -join '; ' }; 'Server Hostname' = 'ServerHostname'; 'Server Port' = 'ServerPort'
+        'Server Protocol' = 'ServerProtocol'; 'Mount Options Version' = 'MountOptionsVersion'; 'User' = 'User'; 'Domain' = 'Domain'
+        'Authentication Type' = 'AuthenticationType'; 'Kerberos Principal' = 'KerberosPrincipal'; 'NameNode Count' = 'NameNodeCount'
+        'Block Size' = 'BlockSize'; 'Replication Factor' = 'ReplicationFactor'; 'Bucket Name' = 'BucketName'
+        'Azure Blob Container URL' = 'AzureBlobContainerUrl'; 'Blob Type' = 'BlobType'; 'Access Tier' = 'AccessTier'
+        'Agent ARNs' = { param($o) @($o.AgentArns) -join '; ' }
+    }
+    $script:AgentColumns = [ordered]@{
+        'Agent Name' = 'Name'; 'Agent ARN' = 'AgentArn'; 'Status' = 'Status'; 'Endpoint Type' = 'EndpointType'
+        'Last Heartbeat (UTC)' = 'LastConnectionTime'; 'Creation Time (UTC)' = 'CreationTime'; 'Platform Version' = 'PlatformVersion'
+        'VPC Endpoint ID' = 'VpcEndpointId'; 'Private Link Endpoint' = 'PrivateLinkEndpoint'
+        'Private Link Subnet ARN' = { param($o) @($o.SubnetArns) | Select-Object -First 1 }
+        'Security Group ARNs' = { param($o) @($o.SecurityGroupArns) -join '; ' }; 'Region' = 'Region'
+    }
+    $script:ExecutionColumns = [ordered]@{
+        'Task Execution ARN' = 'TaskExecutionArn'; 'Task ARN' = 'TaskArn'; 'Task Name' = 'TaskName'; 'Status' = 'Status'
+        'Start Time (UTC)' = 'StartTime'; 'Duration' = 'TotalDuration'; 'Files Transferred' = 'FilesTransferred'
+        'Bytes Transferred' = 'BytesTransferred'; 'Files Failed' = 'FilesFailed'; 'Files Skipped' = 'FilesSkipped'
+        'Files Verified' = 'FilesVerified'; 'Files Deleted' = 'FilesDeleted'; 'Bytes Written' = 'BytesWritten'
+        'Error Code' = 'ErrorCode'; 'Error Detail' = 'ErrorDetail'; 'Region' = 'Region'
+    }
+
+    function script:Test-Cell {
+        <# Nothing when the cell read back equals the source value (text, double, DateTime, TimeSpan), else the problem. #>
+        param($Expected, $Actual, [string] $Where)
+        if ($Expected -is [string] -and $Expected.Length -eq 0) { $Expected = $null }
+        if ($null -eq $Expected) {
+            if ($null -ne $Actual) { "${Where}: expected empty, got '$Actual'" }
+            return
+        }
+        if ($Expected -is [string]) {
+            if ($Expected.Length -gt 32767) {
+                $keep = 32767 - $script:Marker.Length
+                if ([char]::IsHighSurrogate($Expected[$keep - 1])) { $keep-- }
+                $Expected = $Expected.Substring(0, $keep) + $script:Marker
+            }
+            if ($Actual -isnot [string] -or -not $Actual.Equals($Expected)) {
+                $shown = "$Actual"; if ($shown.Length -gt 80) { $shown = $shown.Substring(0, 80) + "...($($shown.Length))" }
+                $want = $Expected; if ($want.Length -gt 80) { $want = $want.Substring(0, 80) + "...($($want.Length))" }
+                "${Where}: '$shown' ($(if ($null -ne $Actual) { $Actual.GetType().Name })) != '$want'"
+            }
+            return
+        }
+        if ($Expected -is [DateTime]) {
+            if ($Actual -isnot [DateTime] -or [Math]::Abs(($Actual - $Expected).TotalMilliseconds) -gt 1) { "${Where}: $Actual != $($Expected.ToString('o'))" }
+            return
+        }
+        if ($Expected -is [TimeSpan]) {
+            $span = if ($Actual -is [DateTime]) { $Actual - [DateTime]::FromOADate(0) } elseif ($Actual -is [double]) { [TimeSpan]::FromDays($Actual) } else { $Actual }
+            if ($span -isnot [TimeSpan] -or [Math]::Abs(($span - $Expected).TotalMilliseconds) -gt 1) { "${Where}: $Actual != $Expected" }
+            return
+        }
+        if ($Expected -is [int] -or $Expected -is [long] -or $Expected -is [double]) {
+            if ($Actual -isnot [double] -or $Actual -ne [double]$Expected) { "${Where}: $Actual ($(if ($null -ne $Actual) { $Actual.GetType().Name })) != $Expected (a number)" }
+            return
+        }
+        "${Where}: the source value's type $($Expected.GetType().FullName) is not one the test knows"
+    }
+
+    function script:Compare-Sheet {
+        <# Every cell of a data sheet against the objects: headers, row count, and each row found by its key column. #>
+        param($Rows, [Collections.Specialized.OrderedDictionary] $Columns, [object[]] $Objects, [string] $KeyHeader, [string] $Sheet)
+        $headers = Get-Headers $Rows
+        if (($headers -join '|') -cne (@($Columns.Keys) -join '|')) { "${Sheet}: headers $($headers -join ', ')" }
+        if ($Rows.Count - 1 -ne $Objects.Count) { "${Sheet}: $($Rows.Count - 1) rows for $($Objects.Count) objects" }
+        $keyIndex = [array]::IndexOf($Rows[0], $KeyHeader)
+        $byKey = @{}
+        for ($r = 1; $r -lt $Rows.Count; $r++) { $byKey[[string]$Rows[$r][$keyIndex]] = $r }
+        $keyMember = $Columns[$KeyHeader]
+        if ($Objects.Count -gt 0) {
+            $members = $Objects[0].PSObject.Properties.Name
+            foreach ($header in $Columns.Keys) {
+                if ($Columns[$header] -is [string] -and $Columns[$header] -notin $members) { "${Sheet}: the objects have no member $($Columns[$header]) for '$header'" }
+            }
+        }
+        foreach ($object in $Objects) {
+            $key = $object.$keyMember
+            if (-not $byKey.ContainsKey($key)) { "${Sheet}: no row for $key"; continue }
+            $r = $byKey[$key]
+            $row = $Rows[$r]
+            foreach ($header in $Columns.Keys) {
+                $member = $Columns[$header]
+                $expected = if ($member -is [scriptblock]) { & $member $object } else { $object.$member }
+                $index = [array]::IndexOf($Rows[0], $header)
+                $actual = if ($index -ge 0 -and $index -lt $row.Length) { $row[$index] } else { $null }
+                Test-Cell -Expected $expected -Actual $actual -Where ('{0}!{1} row {2} ({3})' -f $Sheet, $header, ($r + 1), $key)
+            }
+        }
+    }
+
+    function script:Get-InformationText {
+        param($Records)
+        @($Records | ForEach-Object { "$($_.MessageData)" })
+    }
+
+    $script:Book = Read-Workbook $script:FullPath
+}
+
+AfterAll {
+    Pop-Location
+    $script:Emulator | Stop-TestEmulator
+    foreach ($key in $script:SavedEnvironment.Keys) { Set-TestEnvironmentVariable $key $script:SavedEnvironment[$key] }
+    if ($script:Root -and (Test-Path -LiteralPath $script:Root)) {
+        Get-ChildItem -LiteralPath $script:Root -Recurse -Directory | ForEach-Object { try { $_.UnixFileMode = 'UserRead, UserWrite, UserExecute' } catch { } }
+        Remove-Item -LiteralPath $script:Root -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The full workbook' {
+    It 'was written with -PassThru giving its FileInfo, and no error' {
+        $script:FullErrors | Should -BeNullOrEmpty
+        $script:FullResult.Count | Should -Be 1
+        $script:FullResult[0] | Should -BeOfType [IO.FileInfo]
+        $script:FullResult[0].FullName | Should -Be $script:FullPath
+        $script:FullResult[0].Exists | Should -BeTrue
+        Get-ChildItem -LiteralPath $script:FullFolder -Filter '.~*' -Force | Should -BeNullOrEmpty -Because 'the temporary file was renamed'
+    }
+
+    It 'has no error by the OpenXML SDK validator' {
+        $document = [DocumentFormat.OpenXml.Packaging.SpreadsheetDocument]::Open($script:FullPath, $false)
+        try {
+            $validator = [DocumentFormat.OpenXml.Validation.OpenXmlValidator]::new([DocumentFormat.OpenXml.FileFormatVersions]::Office2019)
+            $problems = @($validator.Validate($document) | ForEach-Object { '{0} at {1} ({2}): {3}' -f $_.Part.Uri, $_.Path.XPath, $_.ErrorType, $_.Description })
+        }
+        finally { $document.Dispose() }
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It 'has the seven sheets in order' {
+        @($script:Book.Keys) | Should -Be @('Summary', 'Tasks', 'Locations', 'Agents', 'Recent Executions', 'Active Tasks', 'Failed Executions')
+    }
+
+    It 'holds every task, cell by cell, as Get-SSDataSyncTask gives it' {
+        Compare-Sheet -Rows $script:Book['Tasks'] -Columns $script:TaskColumns -Objects $script:Tasks -KeyHeader 'Task ARN' -Sheet Tasks | Should -BeNullOrEmpty
+    }
+
+    It 'holds every location, cell by cell, as Get-SSDataSyncLocation gives it' {
+        Compare-Sheet -Rows $script:Book['Locations'] -Columns $script:LocationColumns -Objects $script:Locations -KeyHeader 'Location ARN' -Sheet Locations | Should -BeNullOrEmpty
+    }
+
+    It 'holds every agent, cell by cell, as Get-SSDataSyncAgent gives it' {
+        Compare-Sheet -Rows $script:Book['Agents'] -Columns $script:AgentColumns -Objects $script:Agents -KeyHeader 'Agent ARN' -Sheet Agents | Should -BeNullOrEmpty
+    }
+
+    It 'holds every execution of the window, cell by cell, as Get-SSDataSyncExecution gives it' {
+        $script:Executions.Count | Should -BeGreaterThan 0
+        Compare-Sheet -Rows $script:Book['Recent Executions'] -Columns $script:ExecutionColumns -Objects $script:Executions -KeyHeader 'Task Execution ARN' -Sheet 'Recent Executions' | Should -BeNullOrEmpty
+    }
+
+    It 'has the AVAILABLE tasks on Active Tasks and the ERROR executions on Failed Executions' {
+        $available = @($script:Tasks | Where-Object Status -eq 'AVAILABLE')
+        $failed = @($script:Executions | Where-Object Status -eq 'ERROR')
+        $available.Count | Should -BeGreaterThan 0
+        $failed.Count | Should -BeGreaterThan 0
+        Compare-Sheet -Rows $script:Book['Active Tasks'] -Columns $script:TaskColumns -Objects $available -KeyHeader 'Task ARN' -Sheet 'Active Tasks' | Should -BeNullOrEmpty
+        Compare-Sheet -Rows $script:Book['Failed Executions'] -Columns $script:ExecutionColumns -Objects $failed -KeyHeader 'Task Execution ARN' -Sheet 'Failed Executions' | Should -BeNullOrEmpty
+    }
+
+    It 'writes text from AWS as text: =HYPERLINK(...) error details and names starting with = are no formulas' {
+        $document = [DocumentFormat.OpenXml.Packaging.SpreadsheetDocument]::Open($script:FullPath, $false)
+        try {
+            $workbook = $document.WorkbookPart
+            $formats = @($workbook.WorkbookStylesPart.Stylesheet.CellFormats.ChildElements)
+            $formulas = 0
+            $formulaLike = [Collections.Generic.List[object]]::new()
+            foreach ($sheet in $workbook.Workbook.Sheets.ChildElements) {
+                $part = $workbook.GetPartById($sheet.Id.Value)
+                foreach ($cell in $part.Worksheet.Descendants[DocumentFormat.OpenXml.Spreadsheet.Cell]()) {
+                    if ($null -ne $cell.CellFormula) { $formulas++ }
+                    $text = $cell.InnerText
+                    # Text cells (numbers such as -1 have no type) that Excel would take for a formula if typed.
+                    if ($null -ne $cell.DataType -and $text -match '^[=+@-]') {
+                        # (An OpenXmlElement enumerates its children: assign it directly, never through a pipeline or
+                        # an if statement's output, and test it against $null, not as a boolean.)
+                        $style = $null
+                        if ($null -ne $cell.StyleIndex) { $style = $formats[[int]$cell.StyleIndex.Value] }
+                        $formulaLike.Add([pscustomobject]@{
+                                Sheet = $sheet.Name.Value; Cell = $cell.CellReference.Value; Text = $text
+                                Type = $cell.DataType.InnerText
+                                QuotePrefix = [bool]($null -ne $style -and $null -ne $style.QuotePrefix -and $style.QuotePrefix.Value)
+                            })
+                    }
+                }
+            }
+        }
+        finally { $document.Dispose() }
+        $formulas | Should -Be 0
+        @($formulaLike | Where-Object { $_.Sheet -eq 'Recent Executions' -and $_.Text -like '=HYPERLINK(*' }) | Should -Not -BeNullOrEmpty -Because 'the dataset has an ErrorDetail of =HYPERLINK(...)'
+        @($formulaLike | Where-Object { $_.Sheet -eq 'Tasks' -and $_.Text -like '=*' -and $_.Cell -like 'A*' }) | Should -Not -BeNullOrEmpty -Because 'the dataset has a task name starting with ='
+        $notText = @($formulaLike | Where-Object { $_.Type -notin 'inlineStr', 's' -or -not $_.QuotePrefix } | ForEach-Object { "$($_.Sheet)!$($_.Cell) type $($_.Type) quotePrefix $($_.QuotePrefix)" })
+        $notText | Should -BeNullOrEmpty
+
+        # And a reader gets the text itself.
+        $details = @(Get-Column $script:Book['Recent Executions'] 'Error Detail' | Where-Object { $_ -like '=HYPERLINK(*' })
+        $details | Should -Not -BeNullOrEmpty
+        $details | ForEach-Object { $_ | Should -BeOfType [string] }
+        $names = @(Get-Column $script:Book['Tasks'] 'Task Name' | Where-Object { $_ -like '=*' })
+        $names | Should -Be @($script:Tasks.Name | Where-Object { $_ -like '=*' })
+    }
+
+    It 'reports the cut cells as a warning' {
+        @($script:FullWarnings | Where-Object { "$_" -match "cell\(s\) held more than Excel's 32,767 characters" }) | Should -HaveCount 1
+    }
+}
+
+Describe 'The Summary of the full workbook' {
+    BeforeAll {
+        $script:Summary = $script:Book['Summary']
+    }
+
+    It 'names the account, partition, Regions, window and says the data is complete' {
+        $head = Get-SummaryBlock $script:Summary
+        $head['Account ID'] | Should -Be $script:Credential.AccountId
+        $head['Account Name'] | Should -Be $script:Credential.AccountId
+        $head['Partition'] | Should -Be 'AWS Commercial'
+        $head['Regions Scanned'] | Should -Be ($script:RegionNames -join ', ')
+        $head['Scan Time (UTC)'] | Should -BeOfType [DateTime]
+        [Math]::Abs(($head['Scan Time (UTC)'] - [DateTime]::UtcNow).TotalMinutes) | Should -BeLessThan 10
+        $head['Execution Window'] | Should -Match ([regex]::Escape($script:Since.ToString('yyyy-MM-dd HH:mm', [Globalization.CultureInfo]::InvariantCulture)))
+        $head['Data Complete'] | Should -BeLike 'Yes*'
+    }
+
+    It 'counts the tasks: total, by status, with a schedule' {
+        $block = Get-SummaryBlock $script:Summary 'Tasks'
+        $block['Total'] | Should -Be $script:Tasks.Count
+        foreach ($group in $script:Tasks | Group-Object Status) { $block[$group.Name] | Should -Be $group.Count -Because "$($group.Name) tasks" }
+        foreach ($status in 'AVAILABLE', 'CREATING', 'QUEUED', 'RUNNING', 'UNAVAILABLE') { $block[$status] | Should -Be @($script:Tasks | Where-Object Status -eq $status).Count }
+        $block['With a Schedule'] | Should -Be @($script:Tasks | Where-Object { $_.ScheduleExpression }).Count
+    }
+
+    It 'counts the locations: total and by type' {
+        $block = Get-SummaryBlock $script:Summary 'Locations'
+        $block['Total'] | Should -Be $script:Locations.Count
+        foreach ($group in $script:Locations | Group-Object LocationType) { $block[$group.Name] | Should -Be $group.Count -Because "$($group.Name) locations" }
+    }
+
+    It 'counts the agents: total, ONLINE and OFFLINE' {
+        $block = Get-SummaryBlock $script:Summary 'Agents'
+        $block['Total'] | Should -Be $script:Agents.Count
+        $block['ONLINE'] | Should -Be @($script:Agents | Where-Object Status -eq 'ONLINE').Count
+        $block['OFFLINE'] | Should -Be @($script:Agents | Where-Object Status -eq 'OFFLINE').Count
+    }
+
+    It 'counts the executions in the window: total, SUCCESS, ERROR, in progress, and the bytes' {
+        $block = Get-SummaryBlock $script:Summary 'Executions in the Window'
+        $e = $script:Executions
+        $block['Total'] | Should -Be $e.Count
+        $block['SUCCESS'] | Should -Be @($e | Where-Object Status -eq 'SUCCESS').Count
+        $block['ERROR'] | Should -Be @($e | Where-Object Status -eq 'ERROR').Count
+        $block['In Progress'] | Should -Be @($e | Where-Object Status -in 'QUEUED', 'LAUNCHING', 'PREPARING', 'TRANSFERRING', 'VERIFYING').Count
+        $block['Bytes Transferred'] | Should -Be ([double](($e | Measure-Object BytesTransferred -Sum).Sum))
+        $block['Bytes Transferred'] | Should -BeOfType [double] -Because 'bytes are numbers, not text'
+    }
+
+    It 'breaks the counts down by Region' {
+        $rows = @(Get-SummaryTable $script:Summary 'By Region')
+        $rows.Region | Should -Be $script:RegionNames
+        foreach ($row in $rows) {
+            $r = $row.Region
+            $row.Tasks | Should -Be @($script:Tasks | Where-Object Region -eq $r).Count
+            $row.Locations | Should -Be @($script:Locations | Where-Object Region -eq $r).Count
+            $row.Agents | Should -Be @($script:Agents | Where-Object Region -eq $r).Count
+            $row.Executions | Should -Be @($script:Executions | Where-Object Region -eq $r).Count
+            $row.'Failed Executions' | Should -Be @($script:Executions | Where-Object { $_.Region -eq $r -and $_.Status -eq 'ERROR' }).Count
+            $row.'Bytes Transferred' | Should -Be ([double](($script:Executions | Where-Object Region -eq $r | Measure-Object BytesTransferred -Sum).Sum))
+        }
+    }
+
+    It 'has counts equal to the data sheets' {
+        (Get-SummaryBlock $script:Summary 'Tasks')['Total'] | Should -Be ($script:Book['Tasks'].Count - 1)
+        (Get-SummaryBlock $script:Summary 'Tasks')['AVAILABLE'] | Should -Be ($script:Book['Active Tasks'].Count - 1)
+        (Get-SummaryBlock $script:Summary 'Locations')['Total'] | Should -Be ($script:Book['Locations'].Count - 1)
+        (Get-SummaryBlock $script:Summary 'Agents')['Total'] | Should -Be ($script:Book['Agents'].Count - 1)
+        (Get-SummaryBlock $script:Summary 'Executions in the Window')['Total'] | Should -Be ($script:Book['Recent Executions'].Count - 1)
+        (Get-SummaryBlock $script:Summary 'Executions in the Window')['ERROR'] | Should -Be ($script:Book['Failed Executions'].Count - 1)
+    }
+
+    It 'lists no scan issue' {
+        $index = Find-SummaryRow $script:Summary 'Scan Issues'
+        $script:Summary[$index][1] | Should -Be 0
+        $script:Summary[$index + 1][0] | Should -Be 'The scan had no issues: the data is complete.'
+    }
+}
+
+Describe 'The console, the log file and secrets' {
+    It 'writes the banner and the closing lines on the information stream' {
+        $lines = Get-InformationText $script:FullInfo
+        $lines | Should -Contain "Account ID: $($script:Credential.AccountId)"
+        $lines | Should -Contain "Account Name: $($script:Credential.AccountId)"
+        $lines | Should -Contain 'Environment: AWS Commercial'
+        ($lines -join "`n") | Should -Match ('Collection complete:\s+Tasks: {0}\s+Locations: {1}\s+Agents: {2}' -f $script:Tasks.Count, $script:Locations.Count, $script:Agents.Count)
+        $lines | Should -Contain "AWS DataSync data exported successfully! File location: $($script:FullPath)"
+    }
+
+    It 'writes logs/logs-datasync-export-MM.DD.YYYY-HHMM.log under the current location, without the secret key' {
+        $logs = @(Get-ChildItem -LiteralPath (Join-Path $script:FullFolder 'logs') -File)
+        $logs.Count | Should -Be 1
+        $logs[0].Name | Should -Match '^logs-datasync-export-\d{2}\.\d{2}\.\d{4}-\d{4}\.log$'
+        $logs[0].Name.Substring(21, 10) | Should -Be $script:Today
+        $text = Get-Content -Raw -LiteralPath $logs[0].FullName
+        $text | Should -Match ([regex]::Escape($script:FullPath))
+        $text | Should -Match "Account ID: $($script:Credential.AccountId)"
+        $text.Contains($script:Credential.SecretKey) | Should -BeFalse
+        Get-ChildItem -LiteralPath $script:Root -Recurse -File -Include *.log | ForEach-Object {
+            (Get-Content -Raw -LiteralPath $_.FullName).Contains($script:Credential.SecretKey) | Should -BeFalse -Because "$($_.FullName) holds no secret"
+        }
+    }
+
+    It 'puts no secret in the workbook' {
+        $all = foreach ($sheet in $script:Book.Values) { foreach ($row in $sheet) { $row -join "`t" } }
+        ($all -join "`n").Contains($script:Credential.SecretKey) | Should -BeFalse
+    }
+}
+
+Describe 'Pipeline mode' {
+    BeforeAll {
+        $script:PipeFolder = New-TestFolder pipe
+    }
+
+    It 'writes exactly the tasks piped in, and no location, agent or execution, without an AWS call' {
+        Reset-EmulatorStats -Endpoint $script:Emulator.Endpoint
+        $available = @($script:Tasks | Where-Object Status -eq 'AVAILABLE')
+        $path = Join-Path $script:PipeFolder 'available.xlsx'
+        $script:Tasks | Where-Object Status -eq 'AVAILABLE' | Export-SSDataSyncReport -Path $path -InformationAction Ignore
+        (Get-EmulatorStats -Endpoint $script:Emulator.Endpoint).TotalCalls | Should -Be 0
+        $book = Read-Workbook $path
+        Compare-Sheet -Rows $book['Tasks'] -Columns $script:TaskColumns -Objects $available -KeyHeader 'Task ARN' -Sheet Tasks | Should -BeNullOrEmpty
+        Compare-Sheet -Rows $book['Active Tasks'] -Columns $script:TaskColumns -Objects $available -KeyHeader 'Task ARN' -Sheet 'Active Tasks' | Should -BeNullOrEmpty
+        foreach ($sheet in 'Locations', 'Agents', 'Recent Executions', 'Failed Executions') { $book[$sheet].Count | Should -Be 1 -Because "$sheet has its header row only" }
+        (Get-SummaryBlock $book['Summary'] 'Tasks')['Total'] | Should -Be $available.Count
+        (Get-SummaryBlock $book['Summary'] 'Locations')['Total'] | Should -Be 0
+        (Get-SummaryBlock $book['Summary'] 'Agents')['Total'] | Should -Be 0
+        (Get-SummaryBlock $book['Summary'] 'Executions in the Window')['Total'] | Should -Be 0
+        (Get-SummaryBlock $book['Summary'])['Account ID'] | Should -Be $script:Credential.AccountId
+    }
+
+    It 'takes objects of several kinds in one pipeline' {
+        $path = Join-Path $script:PipeFolder 'mixed.xlsx'
+        @($script:Tasks) + @($script:Agents) | Export-SSDataSyncReport -Path $path -InformationAction Ignore
+        $book = Read-Workbook $path
+        Compare-Sheet -Rows $book['Tasks'] -Columns $script:TaskColumns -Objects $script:Tasks -KeyHeader 'Task ARN' -Sheet Tasks | Should -BeNullOrEmpty
+        Compare-Sheet -Rows $book['Agents'] -Columns $script:AgentColumns -Objects $script:Agents -KeyHeader 'Agent ARN' -Sheet Agents | Should -BeNullOrEmpty
+        $book['Locations'].Count | Should -Be 1
+        $book['Recent Executions'].Count | Should -Be 1
+    }
+
+    It 'writes the piped executions and locations cell by cell' {
+        $path = Join-Path $script:PipeFolder 'executions.xlsx'
+        @($script:Locations) + @($script:Executions) | Export-SSDataSyncReport -Path $path -Since $script:Since -InformationAction Ignore
+        $book = Read-Workbook $path
+        Compare-Sheet -Rows $book['Locations'] -Columns $script:LocationColumns -Objects $script:Locations -KeyHeader 'Location ARN' -Sheet Locations | Should -BeNullOrEmpty
+        Compare-Sheet -Rows $book['Recent Executions'] -Columns $script:ExecutionColumns -Objects $script:Executions -KeyHeader 'Task Execution ARN' -Sheet 'Recent Executions' | Should -BeNullOrEmpty
+        $book['Tasks'].Count | Should -Be 1
+    }
+
+    It 'leaves out, with a non-terminating error, an object of another kind' {
+        $path = Join-Path $script:PipeFolder 'other.xlsx'
+        $errors = $null
+        @($script:Tasks[0], [pscustomobject]@{ Name = 'not a task' }) | Export-SSDataSyncReport -Path $path -ErrorVariable errors -ErrorAction SilentlyContinue -InformationAction Ignore
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'UnsupportedInputObject,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        (Read-Workbook $path)['Tasks'].Count | Should -Be 2
+    }
+}
+
+Describe 'The file name' {
+    BeforeAll {
+        $script:NameFolder = New-TestFolder names
+    }
+
+    It 'is {AccountName}-datasync-all-export-{MM.DD.YYYY}.xlsx in -OutputDirectory, then -v2 and -v3' {
+        $out = Join-Path $script:NameFolder 'out'
+        $first = Export-SSDataSyncReport @Conn -OutputDirectory $out -PassThru -InformationAction Ignore -WarningAction SilentlyContinue
+        $second = $script:Tasks | Export-SSDataSyncReport -OutputDirectory $out -PassThru -InformationAction Ignore
+        $third = $script:Agents | Export-SSDataSyncReport -OutputDirectory $out -PassThru -InformationAction Ignore
+        $stem = "$($script:Credential.AccountId)-datasync-all-export-$($script:Today)"
+        $first.Name | Should -Be "$stem.xlsx"
+        $second.Name | Should -Be "$stem-v2.xlsx"
+        $third.Name | Should -Be "$stem-v3.xlsx"
+        (Get-ChildItem -LiteralPath $out -Force).Name | Sort-Object | Should -Be @("$stem-v2.xlsx", "$stem-v3.xlsx", "$stem.xlsx" | Sort-Object)
+        (Read-Workbook $first.FullName)['Tasks'].Count | Should -Be ($script:Tasks.Count + 1) -Because 'the first file was not overwritten'
+        (Read-Workbook $third.FullName)['Agents'].Count | Should -Be ($script:Agents.Count + 1)
+    }
+
+    It 'uses ./output by default' {
+        $folder = New-TestFolder default-output
+        Push-Location -LiteralPath $folder
+        try { $file = $script:Agents | Export-SSDataSyncReport -PassThru -InformationAction Ignore }
+        finally { Pop-Location }
+        $file.DirectoryName | Should -Be (Join-Path $folder 'output')
+        $file.Name | Should -Be "$($script:Credential.AccountId)-datasync-all-export-$($script:Today).xlsx"
+    }
+
+    It 'makes -AccountName safe for a file name and keeps it as given on Summary' {
+        $out = Join-Path $script:NameFolder 'named'
+        $file = $script:Tasks | Export-SSDataSyncReport -OutputDirectory $out -AccountName 'a/b\c' -PassThru -InformationAction Ignore
+        $file.Name | Should -Be "a_b_c-datasync-all-export-$($script:Today).xlsx"
+        $file.DirectoryName | Should -Be $out
+        (Get-SummaryBlock (Read-Workbook $file.FullName)['Summary'])['Account Name'] | Should -Be 'a/b\c'
+    }
+}
+
+Describe 'The StratusScan config file' {
+    It 'names the account from account_mappings and scans default_regions when -Region is absent (./config.json)' {
+        $folder = New-TestFolder config
+        @{ account_mappings = @{ $script:Credential.AccountId = 'Prod Account' }; default_regions = @('eu-west-1') } | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $folder 'config.json')
+        Reset-EmulatorStats -Endpoint $script:Emulator.Endpoint
+        $info = $null
+        Push-Location -LiteralPath $folder
+        try { $file = Export-SSDataSyncReport @ConnNoRegion -PassThru -InformationVariable info -InformationAction SilentlyContinue -WarningAction SilentlyContinue }
+        finally { Pop-Location }
+        $file.Name | Should -Be "Prod Account-datasync-all-export-$($script:Today).xlsx"
+        $file.DirectoryName | Should -Be (Join-Path $folder 'output')
+        $stats = Get-EmulatorStats -Endpoint $script:Emulator.Endpoint
+        Get-EmulatorCallCount -Stats $stats -Operation ListTasks -Region 'eu-west-1' | Should -BeGreaterThan 0
+        Get-EmulatorCallCount -Stats $stats -Operation ListTasks -Region 'us-east-1' | Should -Be 0
+        $book = Read-Workbook $file.FullName
+        $head = Get-SummaryBlock $book['Summary']
+        $head['Account Name'] | Should -Be 'Prod Account'
+        $head['Regions Scanned'] | Should -Be 'eu-west-1'
+        $book['Tasks'].Count | Should -Be (@($script:Tasks | Where-Object Region -eq 'eu-west-1').Count + 1)
+        Get-InformationText $info | Should -Contain 'Account Name: Prod Account'
+    }
+
+    It 'takes -ConfigPath' {
+        $folder = New-TestFolder config-path
+        $config = Join-Path $folder 'stratusscan.json'
+        Set-Content -LiteralPath $config -Value ('{{"account_mappings": {{"{0}": "Mapped"}}, "organization_name": "x"}}' -f $script:Credential.AccountId)
+        $file = $script:Tasks | Export-SSDataSyncReport -ConfigPath $config -OutputDirectory $folder -PassThru -InformationAction Ignore
+        $file.Name | Should -Be "Mapped-datasync-all-export-$($script:Today).xlsx"
+    }
+
+    It 'rejects a malformed config (<Case>) with InvalidConfigFile naming the file, writing no workbook and no log' -ForEach @(
+        @{ Case = 'not JSON'; Text = 'account_mappings = { nope'; Default = $false }
+        @{ Case = 'account_mappings an array'; Text = '{"account_mappings": []}'; Default = $false }
+        @{ Case = 'default_regions an object'; Text = '{"default_regions": {"us-east-1": true}}'; Default = $true }
+        @{ Case = 'a JSON array'; Text = '[1, 2]'; Default = $true }
+    ) {
+        $folder = New-TestFolder bad-config
+        $config = Join-Path $folder 'config.json'
+        Set-Content -LiteralPath $config -Value $Text
+        $err = $null
+        Push-Location -LiteralPath $folder
+        try {
+            if ($Default) { Export-SSDataSyncReport @Conn -InformationAction Ignore }
+            else { Export-SSDataSyncReport @Conn -ConfigPath $config -InformationAction Ignore }
+        }
+        catch { $err = $_ }
+        finally { Pop-Location }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidConfigFile,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        $err.Exception.Message | Should -Match ([regex]::Escape($config))
+        (Get-ChildItem -LiteralPath $folder -Recurse -Force).Name | Should -Be 'config.json' -Because 'no output/ and no logs/ were made'
+    }
+}
+
+Describe 'Output errors' {
+    BeforeAll {
+        $script:ErrorFolder = New-TestFolder errors
+    }
+
+    It 'refuses an existing -Path without -Force (OutputFileExists) and leaves it untouched' {
+        $path = Join-Path $script:ErrorFolder 'exists.xlsx'
+        Set-Content -LiteralPath $path -Value 'keep me'
+        $err = $null
+        try { $script:Tasks | Export-SSDataSyncReport -Path $path -InformationAction Ignore } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'OutputFileExists,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+        Get-Content -Raw -LiteralPath $path | Should -Be "keep me$([Environment]::NewLine)"
+        Get-ChildItem -LiteralPath $script:ErrorFolder -Filter '.~*' -Force | Should -BeNullOrEmpty
+    }
+
+    It 'replaces an existing -Path with -Force' {
+        $path = Join-Path $script:ErrorFolder 'replace.xlsx'
+        Set-Content -LiteralPath $path -Value 'replace me'
+        $file = $script:Tasks | Export-SSDataSyncReport -Path $path -Force -PassThru -InformationAction Ignore
+        $file.FullName | Should -Be $path
+        (Read-Workbook $path)['Tasks'].Count | Should -Be ($script:Tasks.Count + 1)
+        Get-ChildItem -LiteralPath $script:ErrorFolder -Filter '.~*' -Force | Should -BeNullOrEmpty
+    }
+
+    It 'stops with OutputNotWritable on a folder it cannot write to, leaving no file' -Skip:$IsWindows {
+        # chmod 555 stops everyone but root; as root, a sysfs folder (not writable even for root) stands in.
+        $candidates = @()
+        $readOnly = Join-Path $script:ErrorFolder 'read-only'
+        New-Item -ItemType Directory -Path $readOnly | Out-Null
+        & chmod 555 $readOnly
+        $candidates += $readOnly
+        if (Test-Path '/sys/kernel') { $candidates += '/sys/kernel' }
+        $target = $null
+        foreach ($candidate in $candidates) {
+            $probe = Join-Path $candidate ('.probe-{0}' -f [guid]::NewGuid().ToString('N'))
+            try { [IO.File]::WriteAllText($probe, 'x'); Remove-Item -LiteralPath $probe -Force }
+            catch { $target = $candidate; break }
+        }
+        if (-not $target) { Set-ItResult -Skipped -Because 'no folder here is unwritable for this user'; return }
+        $before = @(Get-ChildItem -LiteralPath $target -Force -ErrorAction SilentlyContinue).Name
+        $err = $null
+        try { $script:Tasks | Export-SSDataSyncReport -OutputDirectory $target -InformationAction Ignore } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'OutputNotWritable,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        $err.Exception.Message | Should -Match ([regex]::Escape($target))
+        @(Get-ChildItem -LiteralPath $target -Force -ErrorAction SilentlyContinue).Name | Should -Be $before
+    }
+
+    It '-WhatIf writes no file and no log and makes no DataSync call' {
+        $folder = New-TestFolder whatif
+        Reset-EmulatorStats -Endpoint $script:Emulator.Endpoint
+        Push-Location -LiteralPath $folder
+        try { $result = Export-SSDataSyncReport @Conn -WhatIf -PassThru -InformationAction Ignore }
+        finally { Pop-Location }
+        $result | Should -BeNullOrEmpty
+        Get-ChildItem -LiteralPath $folder -Recurse -Force | Should -BeNullOrEmpty -Because 'no output/, no logs/'
+        $stats = Get-EmulatorStats -Endpoint $script:Emulator.Endpoint
+        $operations = @($stats.Calls.PSObject.Properties.Name | Where-Object { (Get-EmulatorCallCount -Stats $stats -Operation $_) -gt 0 })
+        @($operations | Where-Object { $_ -ne 'GetCallerIdentity' }) | Should -BeNullOrEmpty
+    }
+
+    It '-WhatIf with piped objects writes nothing' {
+        $folder = New-TestFolder whatif-pipe
+        Push-Location -LiteralPath $folder
+        try { $script:Tasks | Export-SSDataSyncReport -WhatIf -InformationAction Ignore }
+        finally { Pop-Location }
+        Get-ChildItem -LiteralPath $folder -Recurse -Force | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Stopping while the workbook is written' {
+    It 'leaves no workbook and no temporary file' {
+        $folder = New-TestFolder cancel
+        $path = Join-Path $folder 'big.xlsx'
+        # Enough rows that writing takes seconds: the executions, many times over.
+        $big = [Collections.Generic.List[object]]::new()
+        while ($big.Count -lt 150000) { $big.AddRange([object[]]$script:Executions) }
+        $state = [initialsessionstate]::CreateDefault2()
+        $state.ImportPSModule([string[]]@((Get-TestModulePath)))
+        $ps = [powershell]::Create($state)
+        try {
+            $null = $ps.AddScript('param($Items, $Path, $Log) $Items | Export-SSDataSyncReport -Path $Path -LogPath $Log -Days 3650').
+                AddArgument($big).AddArgument($path).AddArgument((Join-Path $folder 'cancel.log'))
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            $temp = $null
+            while (-not $temp -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
+                $temp = Get-ChildItem -LiteralPath $folder -Filter '.~*.tmp' -Force
+                if (-not $temp) { Start-Sleep -Milliseconds 20 }
+            }
+            $temp | Should -Not -BeNullOrEmpty -Because 'the test stops the export while the temporary file is being written'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'stopping is prompt'
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+        Test-Path -LiteralPath $path | Should -BeFalse
+        Get-ChildItem -LiteralPath $folder -Filter '*.tmp' -Force | Should -BeNullOrEmpty
+        Get-ChildItem -LiteralPath $folder -Filter '*.xlsx' -Force | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A denied operation' {
+    BeforeAll {
+        $script:Denied = Start-TestEmulator -ArgumentList '--dataset', $script:Emulator.DatasetPath, '--deny-operation', 'eu-west-1:ListAgents'
+        $conn = $script:Conn.Clone()
+        $conn.EndpointUrl = $script:Denied.Endpoint
+        $script:DeniedFolder = New-TestFolder denied
+        $script:DeniedPath = Join-Path $script:DeniedFolder 'denied.xlsx'
+        $script:DeniedErrors = $null
+        Push-Location -LiteralPath $script:DeniedFolder
+        try {
+            Export-SSDataSyncReport @conn -Since $script:Since -Path $script:DeniedPath -ErrorVariable script:DeniedErrors -ErrorAction SilentlyContinue `
+                -InformationAction Ignore -WarningAction SilentlyContinue
+        }
+        finally { Pop-Location }
+    }
+
+    AfterAll {
+        $script:Denied | Stop-TestEmulator
+    }
+
+    It 'is a non-terminating DataSyncAccessDenied error naming the Region and the IAM action' {
+        $errors = @($script:DeniedErrors)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'DataSyncAccessDenied,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $errors[0].Exception.Message | Should -Match 'eu-west-1'
+        $errors[0].Exception.Message | Should -Match 'ListAgents'
+    }
+
+    It 'still writes the workbook, with the rest of the data' {
+        Test-Path -LiteralPath $script:DeniedPath | Should -BeTrue
+        $book = Read-Workbook $script:DeniedPath
+        $agents = @($script:Agents | Where-Object Region -eq 'us-east-1')
+        Compare-Sheet -Rows $book['Agents'] -Columns $script:AgentColumns -Objects $agents -KeyHeader 'Agent ARN' -Sheet Agents | Should -BeNullOrEmpty
+        Compare-Sheet -Rows $book['Tasks'] -Columns $script:TaskColumns -Objects $script:Tasks -KeyHeader 'Task ARN' -Sheet Tasks | Should -BeNullOrEmpty
+    }
+
+    It 'lists the gap under Scan Issues and says the data is incomplete' {
+        $summary = (Read-Workbook $script:DeniedPath)['Summary']
+        (Get-SummaryBlock $summary)['Data Complete'] | Should -BeLike 'No:*'
+        $summary[(Find-SummaryRow $summary 'Scan Issues')][1] | Should -Be 1
+        $issues = @(Get-SummaryTable $summary 'Scan Issues')
+        $issues.Count | Should -Be 1
+        $issues[0].Region | Should -Be 'eu-west-1'
+        $issues[0].'IAM Action' | Should -Be 'datasync:ListAgents'
+        $issues[0].'Error Code' | Should -Not -BeNullOrEmpty
+        $issues[0].'Missing Data' | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'ImportExcel interop' -Skip:(-not $script:HasImportExcel) {
+    BeforeAll {
+        Import-Module ImportExcel -ErrorAction Stop -WarningAction SilentlyContinue
+        $script:InteropFolder = New-TestFolder interop
+    }
+
+    It 'Import-Excel -WorksheetName Tasks gives one object per task with the headers as properties' {
+        $rows = @(Import-Excel -Path $script:FullPath -WorksheetName Tasks)
+        $rows.Count | Should -Be $script:Tasks.Count
+        $rows[0].PSObject.Properties.Name | Should -Be @($script:TaskColumns.Keys)
+        ($rows.'Task ARN' | Sort-Object) | Should -Be ($script:Tasks.TaskArn | Sort-Object)
+        foreach ($row in $rows) {
+            $task = $script:Tasks | Where-Object TaskArn -eq $row.'Task ARN'
+            $row.Status | Should -Be $task.Status
+            "$($row.'Task Name')" | Should -Be "$($task.Name)"
+            "$($row.Region)" | Should -Be $task.Region
+        }
+    }
+
+    It 'Import-Excel reads each data sheet back with the same rows (<Sheet>)' -ForEach @(
+        @{ Sheet = 'Tasks'; Key = 'Task ARN' }
+        @{ Sheet = 'Locations'; Key = 'Location ARN' }
+        @{ Sheet = 'Agents'; Key = 'Agent ARN' }
+        @{ Sheet = 'Recent Executions'; Key = 'Task Execution ARN' }
+        @{ Sheet = 'Active Tasks'; Key = 'Task ARN' }
+        @{ Sheet = 'Failed Executions'; Key = 'Task Execution ARN' }
+    ) {
+        $rows = @(Import-Excel -Path $script:FullPath -WorksheetName $Sheet)
+        $read = $script:Book[$Sheet]
+        $rows.Count | Should -Be ($read.Count - 1)
+        $rows[0].PSObject.Properties.Name | Should -Be (Get-Headers $read)
+        $rows.$Key | Should -Be @(Get-Column $read $Key)
+        # Every text cell as ExcelDataReader read it.
+        $headers = Get-Headers $read
+        $problems = for ($r = 0; $r -lt $rows.Count; $r++) {
+            for ($c = 0; $c -lt $headers.Count; $c++) {
+                $expected = if ($c -lt $read[$r + 1].Length) { $read[$r + 1][$c] } else { $null }
+                if ($expected -isnot [string]) { continue }
+                $actual = $rows[$r].($headers[$c])
+                if ("$actual" -cne $expected) { "${Sheet}!$($headers[$c]) row $($r + 2)" }
+            }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It 'the objects of <Command> export with Export-Excel and read back with the same rows and no System.Object[] cell' -ForEach @(
+        @{ Command = 'Get-SSDataSyncTask'; Variable = 'Tasks' }
+        @{ Command = 'Get-SSDataSyncLocation'; Variable = 'Locations' }
+        @{ Command = 'Get-SSDataSyncAgent'; Variable = 'Agents' }
+        @{ Command = 'Get-SSDataSyncExecution'; Variable = 'Executions' }
+    ) {
+        $objects = Get-Variable -Scope Script -Name $Variable -ValueOnly
+        $path = Join-Path $script:InteropFolder "$Variable.xlsx"
+        $objects | Export-Excel -Path $path -WarningAction SilentlyContinue
+        $rows = @(Import-Excel -Path $path)
+        $rows.Count | Should -Be $objects.Count
+        $bad = @($rows | ForEach-Object { $_.PSObject.Properties } | Where-Object { "$($_.Value)" -match '^System\.|\[\]$|`1\[' } |
+                ForEach-Object Name | Sort-Object -Unique)
+        $bad | Should -BeNullOrEmpty
+        $rows[0].PSObject.Properties.Name | Should -Contain 'Region'
+        $rows[0].PSObject.Properties.Name | Should -Contain 'AccountId'
+    }
+}
