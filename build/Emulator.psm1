@@ -1,16 +1,30 @@
-# Starts and stops the bundled DataSync/STS emulator as a child process, for build.ps1 (Demo, Bench) and the tests.
+# Starts and stops the bundled DataSync/STS emulator as a child process: the one implementation that
+# build.ps1 (Demo, Bench) and the Pester tests (tests/Pester/TestHelpers.psm1) use.
 
 function Get-EmulatorAssembly {
-    param([string] $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path, [string] $Configuration = 'Release')
-    $dll = Join-Path $RepoRoot "src/StratusScan.DataSync.Emulator/bin/$Configuration/net10.0/StratusScan.DataSync.Emulator.dll"
-    if (-not (Test-Path $dll)) { throw "The emulator is not built ($dll). Run ./build.ps1 Build first." }
+    <# The emulator built by build.ps1's Build task (STRATUSSCAN_EMULATOR_DLL overrides). #>
+    param([string] $Configuration = 'Release')
+    if ($env:STRATUSSCAN_EMULATOR_DLL) { return $env:STRATUSSCAN_EMULATOR_DLL }
+    $root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+    $dll = Join-Path $root "src/StratusScan.DataSync.Emulator/bin/$Configuration/net10.0/StratusScan.DataSync.Emulator.dll"
+    if (-not (Test-Path $dll)) { throw "The emulator is not built ($dll). Run: dotnet pwsh ./build.ps1 Build" }
     $dll
+}
+
+function Get-DotnetPath {
+    <# The dotnet host: the one running this pwsh when it is the dotnet tool, else the one on PATH. #>
+    $process = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return $process }
+    $command = Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $command) { throw 'dotnet was not found on PATH.' }
+    $command.Source
 }
 
 function Start-DataSyncEmulator {
     <#
     .SYNOPSIS
-        Starts the emulator on a free 127.0.0.1 port and returns { Endpoint, Process, AccessKey, SecretKey, AccountId }.
+        Starts the emulator on a free 127.0.0.1 port, waits for its "listening on" line and returns
+        { Endpoint, Process, AccessKey, SecretKey, AccountId, Arguments, Output, Errors }.
     .PARAMETER ArgumentList
         Emulator flags, e.g. '--sample' or '--generate', 'regions=us-east-1;eu-west-1,tasks=10', '--latency-ms', '25'.
     #>
@@ -19,32 +33,41 @@ function Start-DataSyncEmulator {
         [string] $Configuration = 'Release',
         [int] $TimeoutSeconds = 60
     )
-    $dll = Get-EmulatorAssembly -Configuration $Configuration
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $info.ArgumentList.Add($dll)
-    foreach ($argument in $ArgumentList) { $info.ArgumentList.Add($argument) }
+    $info = [Diagnostics.ProcessStartInfo]::new((Get-DotnetPath))
+    $info.ArgumentList.Add((Get-EmulatorAssembly -Configuration $Configuration))
+    foreach ($argument in $ArgumentList) { $info.ArgumentList.Add([string]$argument) }
+    $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $info.RedirectStandardInput = $true
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    $info.CreateNoWindow = $true
+    $process = [Diagnostics.Process]::Start($info)
+    $stderr = $process.StandardError.ReadToEndAsync()
     $endpoint = $null
-    while (-not $endpoint -and [DateTime]::UtcNow -lt $deadline) {
-        $read = $process.StandardOutput.ReadLineAsync()
-        if (-not $read.Wait([TimeSpan]::FromSeconds([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalSeconds)))) { break }
-        $line = $read.Result
-        if ($null -eq $line) { break }
-        if ($line -match 'listening on (http://\S+)') { $endpoint = $Matches[1] }
+    $seen = [Collections.Generic.List[string]]::new()
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    try {
+        while (-not $endpoint) {
+            $read = $process.StandardOutput.ReadLineAsync()
+            while (-not $read.Wait(100)) {
+                if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not say it was listening within $TimeoutSeconds s. Output: $($seen -join ' | ')" }
+            }
+            $line = $read.Result
+            if ($null -eq $line) {
+                $process.WaitForExit(5000) | Out-Null
+                throw "The emulator exited ($($process.ExitCode)) before listening. Output: $($seen -join ' | ') Errors: $(if ($stderr.IsCompleted) { $stderr.Result })"
+            }
+            $seen.Add($line)
+            if ($line -match 'listening on (http://\S+)') { $endpoint = $Matches[1] }
+        }
     }
-    if (-not $endpoint) {
-        $errors = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
-        if (-not $process.HasExited) { $process.Kill() }
-        throw "The emulator did not start within $TimeoutSeconds s. $errors"
+    catch {
+        if (-not $process.HasExited) { $process.Kill($true) }
+        throw
     }
+    if (-not $endpoint.EndsWith('/')) { $endpoint += '/' }
     # Keep draining its output so it never blocks on a full pipe.
-    $null = $process.StandardOutput.ReadToEndAsync()
-    $null = $process.StandardError.ReadToEndAsync()
+    $stdout = $process.StandardOutput.ReadToEndAsync()
     [pscustomobject]@{
         PSTypeName = 'StratusScan.DataSync.EmulatorProcess'
         Endpoint   = $endpoint
@@ -52,16 +75,26 @@ function Start-DataSyncEmulator {
         AccessKey  = 'AKIAEMULATOR00000001'
         SecretKey  = 'EmulatorSecretKey/StratusScan/DataSync01'
         AccountId  = '111122223333'
+        Arguments  = $ArgumentList
+        Output     = $stdout
+        Errors     = $stderr
     }
 }
 
 function Stop-DataSyncEmulator {
-    param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
+    <# Stops an emulator started by Start-DataSyncEmulator. #>
+    param([Parameter(ValueFromPipeline)] $Emulator)
     process {
-        if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
-            $Emulator.Process.Kill()
-            $null = $Emulator.Process.WaitForExit(10000)
+        if (-not $Emulator -or -not $Emulator.Process) { return }
+        $process = $Emulator.Process
+        try {
+            if (-not $process.HasExited) {
+                $process.Kill($true)
+                $process.WaitForExit(10000) | Out-Null
+            }
         }
+        catch { }
+        $process.Dispose()
     }
 }
 
@@ -70,4 +103,4 @@ function Get-DataSyncEmulatorStats {
     Invoke-RestMethod -Uri ($Endpoint.TrimEnd('/') + '/__emulator/stats') -Method Get
 }
 
-Export-ModuleMember -Function Get-EmulatorAssembly, Start-DataSyncEmulator, Stop-DataSyncEmulator, Get-DataSyncEmulatorStats
+Export-ModuleMember -Function Get-EmulatorAssembly, Get-DotnetPath, Start-DataSyncEmulator, Stop-DataSyncEmulator, Get-DataSyncEmulatorStats

@@ -1,4 +1,5 @@
 # Shared helpers for the Pester tests. Import with: Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+Import-Module (Join-Path $PSScriptRoot '../../build/Emulator.psm1') -Force
 
 function Get-TestModulePath {
     <# The manifest of the module under test: the packaged folder when run by build.ps1, else the repository root. #>
@@ -55,18 +56,7 @@ function Invoke-ChildPwsh {
 
 function Get-EmulatorDllPath {
     <# The emulator built by build.ps1's Build task (STRATUSSCAN_EMULATOR_DLL overrides). #>
-    if ($env:STRATUSSCAN_EMULATOR_DLL) { return $env:STRATUSSCAN_EMULATOR_DLL }
-    $path = Join-Path (Get-RepoRoot) 'src/StratusScan.DataSync.Emulator/bin/Release/net10.0/StratusScan.DataSync.Emulator.dll'
-    if (-not (Test-Path $path)) { throw "The emulator is not built ($path). Run: dotnet pwsh ./build.ps1 Build" }
-    $path
-}
-
-function Get-DotnetPath {
-    $process = (Get-Process -Id $PID).Path
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return $process }
-    $command = Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if (-not $command) { throw 'dotnet was not found on PATH.' }
-    $command.Source
+    Get-EmulatorAssembly
 }
 
 function Get-EmulatorCredential {
@@ -116,53 +106,16 @@ function Start-TestEmulator {
     }
     $serverArgs += $ArgumentList
 
-    $info = [Diagnostics.ProcessStartInfo]::new($dotnet)
-    $info.ArgumentList.Add($dll)
-    foreach ($a in $serverArgs) { $info.ArgumentList.Add([string]$a) }
-    $info.UseShellExecute = $false
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    $info.RedirectStandardInput = $true
-    $info.CreateNoWindow = $true
-    $process = [Diagnostics.Process]::Start($info)
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $endpoint = $null
-    $seen = [Collections.Generic.List[string]]::new()
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     try {
-        while (-not $endpoint) {
-            $read = $process.StandardOutput.ReadLineAsync()
-            while (-not $read.Wait(100)) {
-                if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not say it was listening within $TimeoutSeconds s. Output: $($seen -join ' | ')" }
-            }
-            $line = $read.Result
-            if ($null -eq $line) {
-                $process.WaitForExit(5000) | Out-Null
-                throw "The emulator exited ($($process.ExitCode)) before listening. Output: $($seen -join ' | ') Errors: $(if ($stderr.IsCompleted) { $stderr.Result })"
-            }
-            $seen.Add($line)
-            if ($line -match 'listening on (http://\S+)') { $endpoint = $Matches[1] }
-            if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not say it was listening within $TimeoutSeconds s. Output: $($seen -join ' | ')" }
-        }
+        $emulator = Start-DataSyncEmulator -ArgumentList $serverArgs -TimeoutSeconds $TimeoutSeconds
     }
     catch {
-        if (-not $process.HasExited) { $process.Kill($true) }
         if ($datasetPath) { Remove-Item -LiteralPath $datasetPath -ErrorAction SilentlyContinue }
         throw
     }
-    if (-not $endpoint.EndsWith('/')) { $endpoint += '/' }
-    # Keep draining the output so the pipe never fills.
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    [pscustomobject]@{
-        PSTypeName  = 'StratusScan.TestEmulator'
-        Endpoint    = $endpoint
-        Process     = $process
-        DatasetPath = $datasetPath
-        Dataset     = $dataset
-        Arguments   = $serverArgs
-        Output      = $stdout
-        Errors      = $stderr
-    }
+    $emulator.PSObject.TypeNames.Insert(0, 'StratusScan.TestEmulator')
+    $emulator | Add-Member -NotePropertyName DatasetPath -NotePropertyValue $datasetPath
+    $emulator | Add-Member -NotePropertyName Dataset -NotePropertyValue $dataset -PassThru
 }
 
 function Stop-TestEmulator {
@@ -170,17 +123,7 @@ function Stop-TestEmulator {
     param([Parameter(ValueFromPipeline)] $Emulator)
     process {
         if (-not $Emulator) { return }
-        $process = $Emulator.Process
-        if ($process) {
-            try {
-                if (-not $process.HasExited) {
-                    $process.Kill($true)
-                    $process.WaitForExit(10000) | Out-Null
-                }
-            }
-            catch { }
-            $process.Dispose()
-        }
+        $Emulator | Stop-DataSyncEmulator
         if ($Emulator.DatasetPath) { Remove-Item -LiteralPath $Emulator.DatasetPath -ErrorAction SilentlyContinue }
     }
 }

@@ -30,11 +30,14 @@ namespace StratusScan.DataSync.Benchmarks
             {
                 Console.WriteLine("usage: baseline --endpoint URL --regions r1,r2 [--days 30] [--access-key K] [--secret-key S] [--out FILE]");
                 Console.WriteLine("       micro [--full] [BenchmarkDotNet arguments; default --filter *]");
+                Console.WriteLine("       workbook [--rows N]   (the workbook writer alone, default 200,000 execution rows)");
                 return args.Length == 0 ? 2 : 0;
             }
 
             switch (args[0])
             {
+                case "workbook":
+                    return WorkbookWriteBenchmark.Run(args.Length > 2 && args[1] == "--rows" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
                 case "baseline":
                     return await RunBaselineAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
                 case "micro":
@@ -47,7 +50,7 @@ namespace StratusScan.DataSync.Benchmarks
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
                     return 0;
                 default:
-                    Console.Error.WriteLine("Unknown mode '" + args[0] + "' (baseline or micro).");
+                    Console.Error.WriteLine("Unknown mode '" + args[0] + "' (baseline, micro or workbook).");
                     return 2;
             }
         }
