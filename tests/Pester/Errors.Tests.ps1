@@ -217,9 +217,12 @@ Describe 'Ctrl+C (StopProcessing)' {
     It 'stops a scan in flight within 2 seconds (<Cmdlet>)' -ForEach @(
         @{ Cmdlet = 'Get-SSDataSyncExecution' }, @{ Cmdlet = 'Get-SSDataSyncLocation' }
     ) {
-        $ps = [powershell]::Create()
+        # The module is imported by the runspace itself, not by a statement of a batch: a batch that is
+        # stopped can leave a work item running against the disposed runspace, which ends the process.
+        $state = [initialsessionstate]::CreateDefault2()
+        $state.ImportPSModule([string[]]@((Get-TestModulePath)))
+        $ps = [powershell]::Create($state)
         try {
-            $null = $ps.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
             $null = $ps.AddCommand($Cmdlet).AddParameter('ThrottleLimit', 2)
             foreach ($p in $script:Slow.Conn.GetEnumerator()) { $null = $ps.AddParameter($p.Key, $p.Value) }
             $async = $ps.BeginInvoke()

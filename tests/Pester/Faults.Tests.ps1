@@ -392,9 +392,12 @@ Describe 'Ctrl+C in each phase of the scan' {
     ) {
         $folder = New-TestFolder "stop-$Phase"
         Reset-EmulatorStats $script:Slow.Emulator.Endpoint
-        $ps = [powershell]::Create()
+        # The module is imported by the runspace itself, not by a statement of a batch: a batch that is
+        # stopped can leave a work item running against the disposed runspace, which ends the process.
+        $state = [initialsessionstate]::CreateDefault2()
+        $state.ImportPSModule([string[]]@((Get-TestModulePath)))
+        $ps = [powershell]::Create($state)
         try {
-            $null = $ps.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
             $null = $ps.AddCommand('Export-SSDataSyncReport').AddParameter('ThrottleLimit', 2).AddParameter('OutputDirectory', $folder).AddParameter('LogPath', (Join-Path $folder 'run.log'))
             foreach ($p in $script:Slow.Conn.GetEnumerator()) { $null = $ps.AddParameter($p.Key, $p.Value) }
             $async = $ps.BeginInvoke()
