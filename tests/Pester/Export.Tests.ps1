@@ -88,28 +88,6 @@ BeforeAll {
     }
     finally { Pop-Location }
 
-    function script:Read-Workbook {
-        <# Every sheet (in order) as rows of typed values read by ExcelDataReader; row 0 is the sheet's row 1. #>
-        param([Parameter(Mandatory)] [string] $Path)
-        $stream = [IO.File]::OpenRead($Path)
-        try {
-            $reader = [ExcelDataReader.ExcelReaderFactory]::CreateReader($stream)
-            $book = [ordered]@{}
-            do {
-                $rows = [Collections.Generic.List[object]]::new()
-                while ($reader.Read()) {
-                    $values = [object[]]::new($reader.FieldCount)
-                    for ($i = 0; $i -lt $values.Length; $i++) { if (-not $reader.IsDBNull($i)) { $values[$i] = $reader.GetValue($i) } }
-                    $rows.Add($values)
-                }
-                $book[$reader.Name] = $rows
-            } while ($reader.NextResult())
-            $reader.Dispose()
-            $book
-        }
-        finally { $stream.Dispose() }
-    }
-
     function script:Get-Headers {
         param($Rows)
         @($Rows[0] | Where-Object { $null -ne $_ })

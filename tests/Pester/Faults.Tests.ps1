@@ -38,28 +38,6 @@ BeforeAll {
     Add-Type -Path $excelDataReader
     [Text.Encoding]::RegisterProvider([Text.CodePagesEncodingProvider]::Instance)
 
-    function script:Read-Workbook {
-        <# Every sheet as rows of values read by ExcelDataReader; row 0 is the sheet's row 1. #>
-        param([Parameter(Mandatory)] [string] $Path)
-        $stream = [IO.File]::OpenRead($Path)
-        try {
-            $reader = [ExcelDataReader.ExcelReaderFactory]::CreateReader($stream)
-            $book = [ordered]@{}
-            do {
-                $rows = [Collections.Generic.List[object]]::new()
-                while ($reader.Read()) {
-                    $values = [object[]]::new($reader.FieldCount)
-                    for ($i = 0; $i -lt $values.Length; $i++) { if (-not $reader.IsDBNull($i)) { $values[$i] = $reader.GetValue($i) } }
-                    $rows.Add($values)
-                }
-                $book[$reader.Name] = $rows
-            } while ($reader.NextResult())
-            $reader.Dispose()
-            $book
-        }
-        finally { $stream.Dispose() }
-    }
-
     function script:Find-SummaryRow {
         param($Rows, [string] $Section)
         for ($i = 0; $i -lt $Rows.Count; $i++) { if ($Rows[$i].Length -gt 0 -and $Rows[$i][0] -ceq $Section) { return $i } }

@@ -182,5 +182,30 @@ function ConvertFrom-EpochSeconds {
     [DateTimeOffset]::FromUnixTimeMilliseconds([long][Math]::Round([double]$Value * 1000)).UtcDateTime
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
+function Read-Workbook {
+    <#
+    Every sheet (in order) as rows of typed values read by ExcelDataReader; row 0 is the sheet's row 1.
+    The caller loads ExcelDataReader (Add-Type) and registers the code-pages encoding provider first.
+    #>
+    param([Parameter(Mandatory)] [string] $Path)
+    $stream = [IO.File]::OpenRead($Path)
+    try {
+        $reader = [ExcelDataReader.ExcelReaderFactory]::CreateReader($stream)
+        $book = [ordered]@{}
+        do {
+            $rows = [Collections.Generic.List[object]]::new()
+            while ($reader.Read()) {
+                $values = [object[]]::new($reader.FieldCount)
+                for ($i = 0; $i -lt $values.Length; $i++) { if (-not $reader.IsDBNull($i)) { $values[$i] = $reader.GetValue($i) } }
+                $rows.Add($values)
+            }
+            $book[$reader.Name] = $rows
+        } while ($reader.NextResult())
+        $reader.Dispose()
+        $book
+    }
+    finally { $stream.Dispose() }
+}
+
+Export-ModuleMember -Function Read-Workbook, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds
