@@ -13,6 +13,10 @@ namespace StratusScan.DataSync.Inventory
     public sealed class DataSyncLocation
     {
         public string AccountId { get; set; } = string.Empty;
+
+        /// <summary>The account's name from the StratusScan config's account_mappings, else the account id.</summary>
+        public string AccountName { get; set; } = string.Empty;
+
         public string Region { get; set; } = string.Empty;
         public string LocationArn { get; set; } = string.Empty;
         public string? LocationUri { get; set; }

@@ -92,8 +92,11 @@ namespace StratusScan.DataSync.Inventory
     /// <summary>A call or Region that failed during a scan, and what data is therefore missing.</summary>
     public sealed class ScanIssue
     {
-        public ScanIssue(ScanIssueKind kind, string region, string operation, string? target, string? errorCode, string message, string missingData)
+        public ScanIssue(ScanIssueKind kind, string region, string operation, string? target, string? errorCode, string message, string missingData,
+            string? accountId = null, string service = "datasync")
         {
+            AccountId = accountId ?? string.Empty;
+            Service = service;
             Kind = kind;
             Region = region;
             Operation = operation;
@@ -104,13 +107,19 @@ namespace StratusScan.DataSync.Inventory
         }
 
         public ScanIssueKind Kind { get; }
+
+        /// <summary>The account scanned when the issue arose; empty in a scan of the caller's own account.</summary>
+        public string AccountId { get; }
         public string Region { get; }
+
+        /// <summary>The service called: datasync, or sts for the AssumeRole that opens another account.</summary>
+        public string Service { get; }
 
         /// <summary>The API operation, e.g. ListTasks.</summary>
         public string Operation { get; }
 
-        /// <summary>The IAM action the call needs, e.g. datasync:ListTasks.</summary>
-        public string IamAction => "datasync:" + Operation;
+        /// <summary>The IAM action the call needs, e.g. datasync:ListTasks or sts:AssumeRole.</summary>
+        public string IamAction => Service + ":" + Operation;
 
         /// <summary>The ARN the call was about, when it was about one.</summary>
         public string? Target { get; }
@@ -120,7 +129,7 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>What the workbook or output lacks because of it, in words.</summary>
         public string MissingData { get; }
 
-        public override string ToString() => Region + " " + IamAction + (Target is null ? string.Empty : " " + Target) + ": " + (ErrorCode ?? Kind.ToString()) + " - " + MissingData;
+        public override string ToString() => (AccountId.Length == 0 ? string.Empty : "account " + AccountId + " ") + Region + " " + IamAction + (Target is null ? string.Empty : " " + Target) + ": " + (ErrorCode ?? Kind.ToString()) + " - " + MissingData;
     }
 
     /// <summary>Everything one scan collected, in a deterministic order (Regions as requested, then by ARN).</summary>

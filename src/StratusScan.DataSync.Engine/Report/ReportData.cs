@@ -10,6 +10,13 @@ namespace StratusScan.DataSync.Report
         public string AccountId { get; set; } = string.Empty;
         public string AccountName { get; set; } = string.Empty;
 
+        /// <summary>
+        /// Every account the report covers, in order, including accounts that could not be scanned (their
+        /// reason is among <see cref="Issues"/>). Empty for a single-account report: then the one account is
+        /// <see cref="AccountId"/>. For an organisation, <see cref="AccountName"/> names the organisation.
+        /// </summary>
+        public IReadOnlyList<ReportAccount> Accounts { get; set; } = Array.Empty<ReportAccount>();
+
         /// <summary>aws, aws-us-gov or aws-cn.</summary>
         public string Partition { get; set; } = global::StratusScan.DataSync.Regions.Partitions.Aws;
 
@@ -31,5 +38,24 @@ namespace StratusScan.DataSync.Report
 
         /// <summary>What the scan could not collect; the Summary lists each, or says the data is complete.</summary>
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
+    }
+
+    /// <summary>One account of an organisation-wide report.</summary>
+    public sealed class ReportAccount
+    {
+        public ReportAccount(string accountId, string accountName, bool scanned)
+        {
+            AccountId = accountId ?? throw new ArgumentNullException(nameof(accountId));
+            AccountName = string.IsNullOrEmpty(accountName) ? accountId : accountName;
+            Scanned = scanned;
+        }
+
+        public string AccountId { get; }
+
+        /// <summary>From the config's account_mappings, else the account id.</summary>
+        public string AccountName { get; }
+
+        /// <summary>False when the account could not be opened at all (AssumeRole failed) or every Region failed.</summary>
+        public bool Scanned { get; }
     }
 }
