@@ -57,7 +57,7 @@ function New-ExpectedTask {
     $o = $Json.Options
     [ordered]@{
         AccountId                       = $AccountId
-        AccountName                       = $AccountId
+        AccountName                     = $AccountId
         Region                          = $Region
         TaskArn                         = $Json.TaskArn
         Name                            = $Json.Name
@@ -129,7 +129,7 @@ function New-ExpectedLocation {
     $firstNameNode = @($Json.NameNodes)[0]
     [ordered]@{
         AccountId                 = $AccountId
-        AccountName                 = $AccountId
+        AccountName               = $AccountId
         Region                    = $Region
         LocationArn               = $Json.LocationArn
         LocationUri               = $Json.LocationUri
@@ -182,7 +182,7 @@ function New-ExpectedAgent {
     $pl = $Json.PrivateLinkConfig
     [ordered]@{
         AccountId            = $AccountId
-        AccountName            = $AccountId
+        AccountName          = $AccountId
         Region               = $Region
         AgentArn             = $Json.AgentArn
         Name                 = $Json.Name
@@ -211,7 +211,7 @@ function New-ExpectedExecution {
     $ms = { param($v) if ($null -eq $v) { $null } else { [TimeSpan]::FromMilliseconds([double]$v) } }
     [ordered]@{
         AccountId                  = $AccountId
-        AccountName                  = $AccountId
+        AccountName                = $AccountId
         Region                     = $Region
         TaskExecutionArn           = $Json.TaskExecutionArn
         TaskArn                    = $Json.TaskExecutionArn.Substring(0, $Json.TaskExecutionArn.IndexOf('/execution/'))
