@@ -40,6 +40,7 @@ internal sealed class CommandLine
           --token-loop OP                paging of OP (or REGION:OP) never ends: the NextToken sent comes back (repeatable, or comma list)
           --deny-region R                every DataSync call in R gets AccessDeniedException (repeatable, or comma list)
           --deny-operation OP            deny OP everywhere, or REGION:OP in one region (repeatable, or comma list)
+          --deny-account ACCOUNT         deny every DataSync call made in ACCOUNT (repeatable, or comma list)
           --disable-region R             R is not enabled: UnrecognizedClientException (repeatable, or comma list)
         """;
 
@@ -78,6 +79,7 @@ internal sealed class CommandLine
                 case "--token-loop": AddAll(o.TokenLoopOperations, Value()); break;
                 case "--deny-region": AddAll(o.DeniedRegions, Value()); break;
                 case "--deny-operation": AddAll(o.DeniedOperations, Value()); break;
+                case "--deny-account": AddAll(o.DeniedAccounts, Value()); break;
                 case "--disable-region": AddAll(o.DisabledRegions, Value()); break;
                 case "--credential":
                 {

@@ -80,6 +80,10 @@ public sealed class EmulatorOptions
     /// <summary>Regions where every DataSync call fails with AccessDeniedException.</summary>
     public ISet<string> DeniedRegions { get; } = new SynchronizedSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Accounts in which every DataSync call fails with AccessDeniedException (STS still answers), e.g. a
+    /// member account whose scan role lacks the DataSync permissions.</summary>
+    public ISet<string> DeniedAccounts { get; } = new SynchronizedSet<string>(StringComparer.Ordinal);
+
     /// <summary>Operations denied everywhere ("ListTasks") or in one region ("us-east-1:ListTasks").</summary>
     public ISet<string> DeniedOperations { get; } = new SynchronizedSet<string>(StringComparer.Ordinal);
 

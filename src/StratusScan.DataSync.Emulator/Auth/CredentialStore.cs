@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using StratusScan.DataSync.Emulator.Data;
 
 namespace StratusScan.DataSync.Emulator.Auth;
@@ -47,6 +48,7 @@ internal sealed class CredentialStore
     private readonly EmulatorOptions _options;
     private readonly EmulatorDataset _dataset;
     private readonly ConcurrentDictionary<string, Principal> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(Principal Session, string? ExternalId)> _issued = new();
 
     public CredentialStore(EmulatorOptions options, EmulatorDataset dataset)
     {
@@ -70,8 +72,8 @@ internal sealed class CredentialStore
             : new Principal(credential.AccessKeyId, credential.SecretAccessKey, credential.AccountId, credential.UserName);
     }
 
-    /// <summary>Issues temporary credentials for a role session.</summary>
-    public Principal IssueSession(EmulatorRole role, string accountId, string sessionName, DateTimeOffset expiration)
+    /// <summary>Issues temporary credentials for a role session; <paramref name="externalId"/> is what the caller sent.</summary>
+    public Principal IssueSession(EmulatorRole role, string accountId, string sessionName, DateTimeOffset expiration, string? externalId = null)
     {
         var session = new Principal(
             "ASIA" + RandomString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16),
@@ -83,8 +85,25 @@ internal sealed class CredentialStore
             role,
             sessionName);
         _sessions[session.AccessKeyId] = session;
+        _issued.Enqueue((session, externalId));
         return session;
     }
+
+    /// <summary>
+    /// Every session issued, in order, secrets included (GET /__emulator/sessions): tests check that the
+    /// temporary credentials a client received never appear in its output, and what AssumeRole was sent.
+    /// </summary>
+    public JsonArray SessionsJson() => new(_issued.Select(i => (JsonNode)new JsonObject
+    {
+        ["AccountId"] = i.Session.AccountId,
+        ["RoleName"] = i.Session.Role?.RoleName,
+        ["RoleSessionName"] = i.Session.SessionName,
+        ["ExternalId"] = i.ExternalId,
+        ["AccessKeyId"] = i.Session.AccessKeyId,
+        ["SecretAccessKey"] = i.Session.SecretAccessKey,
+        ["SessionToken"] = i.Session.SessionToken,
+        ["Expiration"] = i.Session.Expiration?.ToUnixTimeSeconds(),
+    }).ToArray());
 
     public static string RoleId(EmulatorRole role, string accountId) =>
         role.RoleId ?? "AROA" + Principal.StableId(accountId + role.RoleName, 17);

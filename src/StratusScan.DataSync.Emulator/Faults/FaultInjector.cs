@@ -28,8 +28,9 @@ internal sealed class FaultInjector
 
     public bool IsRegionDisabled(string region) => _options.DisabledRegions.Contains(region);
 
-    public bool IsDenied(string region, string operation) =>
-        _options.DeniedRegions.Contains(region)
+    public bool IsDenied(string accountId, string region, string operation) =>
+        _options.DeniedAccounts.Contains(accountId)
+        || _options.DeniedRegions.Contains(region)
         || _options.DeniedOperations.Contains(operation)
         || _options.DeniedOperations.Contains($"{region}:{operation}");
 

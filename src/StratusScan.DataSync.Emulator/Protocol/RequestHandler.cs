@@ -125,7 +125,7 @@ internal sealed class RequestHandler
         }
 
         string partition = Partitions.ForRegion(region);
-        if (_faults.IsDenied(region, operation))
+        if (_faults.IsDenied(principal.AccountId, region, operation))
         {
             throw new AwsServiceException("AccessDeniedException",
                 $"User: {principal.Arn(partition)} is not authorized to perform: datasync:{operation}");
@@ -268,11 +268,14 @@ internal sealed class RequestHandler
                 _faults.ResetRateLimits();
                 context.Response.StatusCode = 204;
                 return;
+            case "/__emulator/sessions" when !post:
+                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(_credentials.SessionsJson().ToJsonString())).ConfigureAwait(false);
+                return;
             case "/__emulator/health" when !post:
                 await WriteAsync(context, 200, "application/json", """{"status":"ok"}"""u8.ToArray()).ConfigureAwait(false);
                 return;
             default:
-                await WriteAsync(context, 404, "application/json", """{"message":"Unknown emulator endpoint: GET /__emulator/stats, POST /__emulator/reset, GET /__emulator/health"}"""u8.ToArray()).ConfigureAwait(false);
+                await WriteAsync(context, 404, "application/json", """{"message":"Unknown emulator endpoint: GET /__emulator/stats, GET /__emulator/sessions, POST /__emulator/reset, GET /__emulator/health"}"""u8.ToArray()).ConfigureAwait(false);
                 return;
         }
     }

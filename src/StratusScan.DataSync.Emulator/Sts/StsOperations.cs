@@ -110,7 +110,7 @@ internal sealed partial class StsOperations
         }
 
         DateTimeOffset expiration = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + duration);
-        Principal session = _credentials.IssueSession(role, roleAccount, sessionName!, expiration);
+        Principal session = _credentials.IssueSession(role, roleAccount, sessionName!, expiration, externalId);
         return new XElement(Namespace + "AssumeRoleResult",
             new XElement(Namespace + "AssumedRoleUser",
                 new XElement(Namespace + "AssumedRoleId", session.UserId),

@@ -19,8 +19,10 @@ namespace StratusScan.DataSync.Aws
     {
         private readonly AwsConnectionOptions _options;
 
-        // Shared by every DataSync client of the session, so the limit holds across Regions (null: no limit).
+        // Shared by every DataSync client of the session and of the sessions it opens for other accounts, so the
+        // limit holds across Regions and accounts (null: no limit). The session that made it disposes it.
         private readonly SemaphoreSlim? _callSlots;
+        private readonly bool _ownsCallSlots;
         private readonly AWSCredentials _credentials;
         private readonly ConcurrentDictionary<string, Lazy<DataSyncClient>> _dataSync =
             new ConcurrentDictionary<string, Lazy<DataSyncClient>>(StringComparer.Ordinal);
@@ -29,11 +31,13 @@ namespace StratusScan.DataSync.Aws
         private readonly RequestRetryMode _retryMode;
         private int _disposed;
 
-        private AwsSession(AwsConnectionOptions options, AWSCredentials credentials, string source, string? profileRegion)
+        private AwsSession(AwsConnectionOptions options, AWSCredentials credentials, string source, string? profileRegion, AwsSession? parent = null)
         {
             _options = options;
             _credentials = credentials;
-            _callSlots = options.MaxConcurrentCalls > 0 ? new SemaphoreSlim(options.MaxConcurrentCalls, options.MaxConcurrentCalls) : null;
+            _ownsCallSlots = parent is null;
+            _callSlots = parent != null ? parent._callSlots
+                : options.MaxConcurrentCalls > 0 ? new SemaphoreSlim(options.MaxConcurrentCalls, options.MaxConcurrentCalls) : null;
             CredentialSource = source;
             DefaultRegion = FirstNonEmpty(
                 Environment.GetEnvironmentVariable("AWS_REGION"),
@@ -133,17 +137,29 @@ namespace StratusScan.DataSync.Aws
         }
 
         /// <summary>
-        /// A new session with the same settings whose credentials come from assuming
-        /// <paramref name="roleArn"/> with this session's credentials, renewed before they expire.
-        /// Nothing is called until the new session's first API call.
+        /// Assumes <paramref name="roleArn"/> with this session's credentials (STS in <paramref name="stsRegion"/>)
+        /// and returns a session acting as that role, for example in another account of the organisation. The
+        /// new session has the same settings and shares this session's limit of concurrent calls; its credentials
+        /// are renewed through this session before they expire, so dispose it before this one. The first
+        /// AssumeRole happens here, so a role that does not trust the caller fails now, with
+        /// <see cref="DataSyncAccessDeniedException"/> (service sts).
         /// </summary>
-        public AwsSession WithAssumedRole(string stsRegion, string roleArn, string roleSessionName, string? externalId = null,
-            TimeSpan? duration = null)
+        public async Task<AwsSession> AssumeRoleSessionAsync(string stsRegion, string roleArn, string roleSessionName, string? externalId = null,
+            TimeSpan? duration = null, CancellationToken cancellationToken = default)
         {
-            CheckRegion(stsRegion);
-            if (string.IsNullOrEmpty(roleArn)) throw new ArgumentException("A role ARN is required.", nameof(roleArn));
-            var credentials = new AssumeRoleCredentials(this, stsRegion, roleArn, roleSessionName, externalId, duration);
-            return new AwsSession(_options.Clone(), credentials, "role " + roleArn + " assumed with " + CredentialSource, null);
+            AssumedRoleCredentials first;
+            if (_callSlots != null) await _callSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                first = await AssumeRoleAsync(stsRegion, roleArn, roleSessionName, externalId, duration, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _callSlots?.Release();
+            }
+
+            var credentials = new AssumeRoleCredentials(this, stsRegion, roleArn, roleSessionName, externalId, duration, first);
+            return new AwsSession(_options.Clone(), credentials, "role " + roleArn + " assumed with " + CredentialSource, null, this);
         }
 
         /// <summary>Disposes every client made.</summary>
@@ -159,7 +175,7 @@ namespace StratusScan.DataSync.Aws
                 if (client.IsValueCreated) client.Value.Dispose();
             }
             (_credentials as IDisposable)?.Dispose();
-            _callSlots?.Dispose();
+            if (_ownsCallSlots) _callSlots?.Dispose();
         }
 
         private DataSyncClient CreateDataSyncClient(string region)
@@ -286,7 +302,10 @@ namespace StratusScan.DataSync.Aws
             return null;
         }
 
-        /// <summary>Credentials from AssumeRole through the parent session, renewed before expiry.</summary>
+        /// <summary>
+        /// Credentials from AssumeRole through the parent session, renewed before expiry. Renewal calls STS
+        /// outside the call slots: it runs inside a DataSync call that already holds one.
+        /// </summary>
         private sealed class AssumeRoleCredentials : RefreshingAWSCredentials
         {
             private readonly AwsSession _parent;
@@ -295,9 +314,12 @@ namespace StratusScan.DataSync.Aws
             private readonly string _sessionName;
             private readonly string? _externalId;
             private readonly TimeSpan? _duration;
+            private AssumedRoleCredentials? _first;
 
-            public AssumeRoleCredentials(AwsSession parent, string region, string roleArn, string sessionName, string? externalId, TimeSpan? duration)
+            public AssumeRoleCredentials(AwsSession parent, string region, string roleArn, string sessionName, string? externalId, TimeSpan? duration,
+                AssumedRoleCredentials first)
             {
+                _first = first;
                 _parent = parent;
                 _region = region;
                 _roleArn = roleArn;
@@ -312,7 +334,8 @@ namespace StratusScan.DataSync.Aws
 
             protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
             {
-                AssumedRoleCredentials c = await _parent.AssumeRoleAsync(_region, _roleArn, _sessionName, _externalId, _duration).ConfigureAwait(false);
+                AssumedRoleCredentials c = Interlocked.Exchange(ref _first, null)
+                    ?? await _parent.AssumeRoleAsync(_region, _roleArn, _sessionName, _externalId, _duration).ConfigureAwait(false);
                 return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.ExpirationUtc);
             }
         }

@@ -6,23 +6,27 @@ using System.Threading;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws;
 using StratusScan.DataSync.Aws.Model;
+using Partitions = StratusScan.DataSync.Regions.Partitions;
 
 namespace StratusScan.DataSync.Inventory
 {
     /// <summary>
-    /// Collects DataSync resources across Regions: every Region at once, and within a Region the four kinds at
-    /// once, each Describe call started as soon as its list page arrives. The number of calls in flight is
-    /// bounded by the session (<see cref="AwsConnectionOptions.MaxConcurrentCalls"/>); the SDK retries
-    /// throttling. A failed call becomes a <see cref="ScanIssue"/> and the scan goes on; only missing
-    /// credentials, cancellation, or every Region failing end it.
+    /// Collects DataSync resources across accounts and Regions: every account and Region at once, and within a
+    /// Region the four kinds at once, each Describe call started as soon as its list page arrives. The number of
+    /// calls in flight is bounded by the session (<see cref="AwsConnectionOptions.MaxConcurrentCalls"/>), across
+    /// the accounts too; the SDK retries throttling. A failed call, or an account whose role cannot be assumed,
+    /// becomes a <see cref="ScanIssue"/> and the scan goes on; only missing credentials, cancellation, or every
+    /// Region (organisation-wide: every account) failing end it.
     /// </summary>
     public sealed class InventoryCollector
     {
+        private readonly AwsSession? _session;
         private readonly Func<string, IDataSyncClient> _clientFor;
 
         public InventoryCollector(AwsSession session)
             : this((session ?? throw new ArgumentNullException(nameof(session))).GetDataSyncClient)
         {
+            _session = session;
         }
 
         public InventoryCollector(Func<string, IDataSyncClient> clientForRegion)
@@ -34,39 +38,179 @@ namespace StratusScan.DataSync.Inventory
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
             var regions = request.Regions.Distinct(StringComparer.Ordinal).ToArray();
-            var scans = regions.Select((region, index) => new RegionScan(_clientFor(region), request, region, index, regions.Length, cancellationToken)).ToArray();
-            await Task.WhenAll(scans.Select(s => s.RunAsync())).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-
-            var issues = scans.SelectMany(s => s.Issues).ToList();
-            var failed = scans.Where(s => s.Failed).Select(s => s.Region).ToList();
-            if (scans.Length > 0 && failed.Count == scans.Length)
+            AccountScan[] accounts;
+            if (request.Accounts is null)
             {
-                throw new ScanFailedException(
-                    "No Region could be scanned: " + string.Join("; ", issues.GroupBy(i => i.Region).Select(g => g.First().ToString())),
-                    issues);
+                accounts = new[] { new AccountScan(this, request, null, 0, 1, regions, cancellationToken) };
+            }
+            else
+            {
+                if (_session is null) throw new InvalidOperationException("An organisation-wide scan assumes a role in each account: create the collector with an AwsSession.");
+                var roles = request.Accounts.GroupBy(a => a.RoleArn, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+                accounts = roles.Select((role, index) => new AccountScan(this, request, role, index, roles.Length, regions, cancellationToken)).ToArray();
             }
 
-            return new ScanResult
+            await Task.WhenAll(accounts.Select(a => a.RunAsync())).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var issues = accounts.SelectMany(a => a.Issues).ToList();
+            var scans = accounts.SelectMany(a => a.Regions).ToArray();
+            if (request.Accounts is null)
+            {
+                if (scans.Length > 0 && scans.All(s => s.Failed))
+                {
+                    throw new ScanFailedException(
+                        "No Region could be scanned: " + string.Join("; ", issues.GroupBy(i => i.Region).Select(g => g.First().ToString())),
+                        issues);
+                }
+            }
+            else if (accounts.Length > 0 && accounts.All(a => a.Failed))
+            {
+                throw new ScanFailedException(
+                    "No account could be scanned: " + string.Join("; ", issues.GroupBy(i => i.AccountId).Select(g => g.First().ToString())),
+                    issues, allAccounts: true);
+            }
+
+            var result = new ScanResult
             {
                 Regions = regions,
+                Accounts = request.Accounts is null ? Array.Empty<string>() : accounts.Select(a => a.AccountId).ToList(),
+                FailedAccounts = accounts.Where(a => a.Failed && a.Role != null).Select(a => a.AccountId).ToList(),
                 Tasks = scans.SelectMany(s => s.Tasks.OrderBy(t => t.TaskArn, StringComparer.Ordinal)).ToList(),
                 Locations = scans.SelectMany(s => s.Locations.OrderBy(l => l.LocationArn, StringComparer.Ordinal)).ToList(),
                 Agents = scans.SelectMany(s => s.Agents.OrderBy(a => a.AgentArn, StringComparer.Ordinal)).ToList(),
                 Executions = scans.SelectMany(s => s.Executions.OrderBy(e => e.TaskExecutionArn, StringComparer.Ordinal)).ToList(),
                 Issues = issues,
-                FailedRegions = failed,
+                FailedRegions = regions.Where(r => scans.Any(s => s.Region == r) && scans.Where(s => s.Region == r).All(s => s.Failed)).ToList(),
                 ExecutionsOutsideWindow = scans.Sum(s => s.ExecutionsOutsideWindow),
             };
+            NameAccounts(result, request.AccountNames);
+            return result;
         }
 
         /// <summary>The account of a DataSync ARN (every DataSync ARN names it).</summary>
         internal static string AccountOf(string? arn) => AwsArn.TryParse(arn)?.AccountId ?? string.Empty;
 
+        /// <summary>Every object's AccountName: the mapped name of its account, else the account id.</summary>
+        private static void NameAccounts(ScanResult result, IReadOnlyDictionary<string, string>? names)
+        {
+            string NameOf(string id) => names != null && names.TryGetValue(id, out var name) && !string.IsNullOrEmpty(name) ? name : id;
+            foreach (var t in result.Tasks) t.AccountName = NameOf(t.AccountId);
+            foreach (var l in result.Locations) l.AccountName = NameOf(l.AccountId);
+            foreach (var a in result.Agents) a.AccountName = NameOf(a.AccountId);
+            foreach (var e in result.Executions) e.AccountName = NameOf(e.AccountId);
+        }
+
+        /// <summary>
+        /// One account: its role assumed first (organisation-wide), then its Regions scanned in parallel. An account
+        /// whose role cannot be assumed is one issue, and the other accounts go on.
+        /// </summary>
+        private sealed class AccountScan
+        {
+            private readonly InventoryCollector _collector;
+            private readonly ScanRequest _request;
+            private readonly int _index;
+            private readonly int _count;
+            private readonly IReadOnlyList<string> _regionNames;
+            private readonly CancellationToken _userToken;
+            private readonly List<ScanIssue> _openIssues = new List<ScanIssue>();
+
+            public AccountScan(InventoryCollector collector, ScanRequest request, AccountRole? role, int index, int count, IReadOnlyList<string> regions, CancellationToken userToken)
+            {
+                _collector = collector;
+                _request = request;
+                Role = role;
+                _index = index;
+                _count = count;
+                _regionNames = regions;
+                _userToken = userToken;
+            }
+
+            /// <summary>The role assumed; null for the credentials' own account.</summary>
+            public AccountRole? Role { get; }
+
+            /// <summary>The account id (empty for the credentials' own account, which a scan does not look up).</summary>
+            public string AccountId => Role?.AccountId ?? string.Empty;
+
+            public IReadOnlyList<RegionScan> Regions { get; private set; } = Array.Empty<RegionScan>();
+
+            public IEnumerable<ScanIssue> Issues => _openIssues.Concat(Regions.SelectMany(r => r.Issues));
+
+            /// <summary>The role could not be assumed, or no call of any Region succeeded.</summary>
+            public bool Failed => _openIssues.Count > 0 || (Regions.Count > 0 && Regions.All(r => r.Failed));
+
+            public async Task RunAsync()
+            {
+                if (Role is null)
+                {
+                    await ScanRegionsAsync(_collector._clientFor).ConfigureAwait(false);
+                    return;
+                }
+
+                var session = await OpenAsync(Role).ConfigureAwait(false);
+                if (session is null) return;
+                using (session)
+                {
+                    await ScanRegionsAsync(session.GetDataSyncClient).ConfigureAwait(false);
+                }
+            }
+
+            private Task ScanRegionsAsync(Func<string, IDataSyncClient> clientFor)
+            {
+                Regions = _regionNames.Select((region, i) => new RegionScan(clientFor(region), _request, AccountId, _index, _count, region, i, _regionNames.Count, _userToken)).ToArray();
+                return Task.WhenAll(Regions.Select(r => r.RunAsync()));
+            }
+
+            /// <summary>STS AssumeRole in a scanned Region of the role's partition (else the partition's first Region).</summary>
+            private async Task<AwsSession?> OpenAsync(AccountRole role)
+            {
+                var stsRegion = _regionNames.FirstOrDefault(r => Partitions.OfRegion(r) == role.Partition) ?? Partitions.DefaultRegion(role.Partition);
+                var settings = _request.AssumeRole;
+                var missing = "everything in account " + role.AccountId;
+                try
+                {
+                    return await _collector._session!.AssumeRoleSessionAsync(stsRegion, role.RoleArn, settings.RoleSessionName, settings.ExternalId, settings.Duration, _userToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_userToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (DataSyncServiceException e)
+                {
+                    var kind = e is DataSyncAccessDeniedException ? ScanIssueKind.AccessDenied
+                        : e is DataSyncThrottlingException ? ScanIssueKind.Throttled
+                        : ScanIssueKind.ServiceError;
+                    var why = kind == ScanIssueKind.AccessDenied
+                        ? "The role " + role.RoleArn + " could not be assumed: the caller may lack sts:AssumeRole on it, the role may not exist or may not trust the caller, or the ExternalId is missing or wrong. "
+                        : "The role " + role.RoleArn + " could not be assumed. ";
+                    Report(new ScanIssue(kind, stsRegion, "AssumeRole", role.RoleArn, e.ErrorCode, why + "AWS said: " + e.Message, missing, role.AccountId, "sts"));
+                }
+                catch (AwsNetworkException e)
+                {
+                    Report(new ScanIssue(ScanIssueKind.Network, stsRegion, "AssumeRole", role.RoleArn, null, e.Message, missing, role.AccountId, "sts"));
+                }
+                catch (AwsClientException e)
+                {
+                    Report(new ScanIssue(ScanIssueKind.ServiceError, stsRegion, "AssumeRole", role.RoleArn, "ClientError", e.Message, missing, role.AccountId, "sts"));
+                }
+
+                return null;
+            }
+
+            private void Report(ScanIssue issue)
+            {
+                _openIssues.Add(issue);
+                _request.OnIssue?.Invoke(issue);
+            }
+        }
+
         private sealed class RegionScan
         {
             private readonly IDataSyncClient _client;
             private readonly ScanRequest _request;
+            private readonly string _accountId;
+            private readonly int _accountIndex;
+            private readonly int _accountCount;
             private readonly int _index;
             private readonly int _count;
             private readonly CancellationToken _userToken;
@@ -75,10 +219,13 @@ namespace StratusScan.DataSync.Inventory
             private int _succeededCalls;
             private int _regionDisabled;
 
-            public RegionScan(IDataSyncClient client, ScanRequest request, string region, int index, int count, CancellationToken userToken)
+            public RegionScan(IDataSyncClient client, ScanRequest request, string accountId, int accountIndex, int accountCount, string region, int index, int count, CancellationToken userToken)
             {
                 _client = client;
                 _request = request;
+                _accountId = accountId;
+                _accountIndex = accountIndex;
+                _accountCount = accountCount;
                 Region = region;
                 _index = index;
                 _count = count;
@@ -389,7 +536,13 @@ namespace StratusScan.DataSync.Inventory
                 return ok ? TagSet.From(tags) : null;
             }
 
-            private bool InThisRegion(string arn) => string.Equals(AwsArn.TryParse(arn)?.Region, Region, StringComparison.Ordinal);
+            /// <summary>Whether an ARN given belongs here: this Region, and organisation-wide this account.</summary>
+            private bool InThisRegion(string arn)
+            {
+                var parsed = AwsArn.TryParse(arn);
+                return string.Equals(parsed?.Region, Region, StringComparison.Ordinal)
+                    && (_accountId.Length == 0 || string.Equals(parsed!.AccountId, _accountId, StringComparison.Ordinal));
+            }
 
             /// <summary>Pages a list to the end; on failure keeps what arrived and records the issue.</summary>
             private async Task<bool> ListAsync<T>(string operation, string what, IAsyncEnumerable<T> pages, Action<T> onItem, string? target = null)
@@ -482,9 +635,10 @@ namespace StratusScan.DataSync.Inventory
                     // An opt-in Region the account has not enabled answers every call this way: stop the Region once.
                     if (Interlocked.Exchange(ref _regionDisabled, 1) == 0)
                     {
+                        var account = _accountId.Length == 0 ? "this account" : "account " + _accountId;
                         Report(new ScanIssue(ScanIssueKind.RegionNotEnabled, Region, operation, target, e.ErrorCode,
-                            "The Region " + Region + " did not accept the credentials (" + e.ErrorCode + "): it is probably not enabled for this account. " + e.Message,
-                            "everything in " + Region));
+                            "The Region " + Region + " did not accept the credentials (" + e.ErrorCode + "): it is probably not enabled for " + account + ". " + e.Message,
+                            "everything in " + Region + (_accountId.Length == 0 ? string.Empty : " of account " + _accountId), _accountId));
                         try { _regionAbort.Cancel(); } catch (ObjectDisposedException) { }
                     }
 
@@ -495,22 +649,22 @@ namespace StratusScan.DataSync.Inventory
                     var kind = e is DataSyncAccessDeniedException ? ScanIssueKind.AccessDenied
                         : e is DataSyncThrottlingException ? ScanIssueKind.Throttled
                         : ScanIssueKind.ServiceError;
-                    Report(new ScanIssue(kind, Region, operation, target, e.ErrorCode, e.Message, missing));
+                    Report(new ScanIssue(kind, Region, operation, target, e.ErrorCode, e.Message, missing, _accountId));
                     return null;
                 }
                 catch (AwsNetworkException e)
                 {
-                    Report(new ScanIssue(ScanIssueKind.Network, Region, operation, target, null, e.Message, missing));
+                    Report(new ScanIssue(ScanIssueKind.Network, Region, operation, target, null, e.Message, missing, _accountId));
                     return null;
                 }
                 catch (DataSyncPaginationException e)
                 {
-                    Report(new ScanIssue(ScanIssueKind.ServiceError, Region, operation, target, "PaginationError", e.Message, missing));
+                    Report(new ScanIssue(ScanIssueKind.ServiceError, Region, operation, target, "PaginationError", e.Message, missing, _accountId));
                     return null;
                 }
                 catch (AwsClientException e)
                 {
-                    Report(new ScanIssue(ScanIssueKind.ServiceError, Region, operation, target, "ClientError", e.Message, missing));
+                    Report(new ScanIssue(ScanIssueKind.ServiceError, Region, operation, target, "ClientError", e.Message, missing, _accountId));
                     return null;
                 }
             }
@@ -556,7 +710,7 @@ namespace StratusScan.DataSync.Inventory
                 }
 
                 private void Report() =>
-                    _scan._request.Progress?.Report(new ScanProgress(_scan.Region, _scan._index, _scan._count, _kind,
+                    _scan._request.Progress?.Report(new ScanProgress(_scan._accountId, _scan._accountIndex, _scan._accountCount, _scan.Region, _scan._index, _scan._count, _kind,
                         Volatile.Read(ref _completed), Volatile.Read(ref _listed), Volatile.Read(ref _listing) == 1));
             }
         }

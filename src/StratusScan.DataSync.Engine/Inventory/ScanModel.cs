@@ -15,10 +15,25 @@ namespace StratusScan.DataSync.Inventory
         All = Tasks | Locations | Agents | Executions,
     }
 
-    /// <summary>What to scan. Regions are scanned in parallel; every API call shares the session's limit.</summary>
+    /// <summary>
+    /// What to scan. Accounts and Regions are scanned in parallel; every API call shares the session's limit.
+    /// </summary>
     public sealed class ScanRequest
     {
         public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// The accounts of an organisation-wide scan, each opened by assuming its role with the session's
+        /// credentials (the collector needs an <see cref="Aws.AwsSession"/>); null: the credentials' own account.
+        /// </summary>
+        public IReadOnlyList<AccountRole>? Accounts { get; set; }
+
+        /// <summary>How the roles of <see cref="Accounts"/> are assumed.</summary>
+        public AssumeRoleSettings AssumeRole { get; set; } = new AssumeRoleSettings();
+
+        /// <summary>Account id → name (the config's account_mappings) for the objects' AccountName; else the id.</summary>
+        public IReadOnlyDictionary<string, string>? AccountNames { get; set; }
+
         public ResourceKinds Kinds { get; set; } = ResourceKinds.All;
 
         /// <summary>Executions whose StartTime is at or after this UTC instant (null: every execution DataSync keeps).</summary>
@@ -39,11 +54,19 @@ namespace StratusScan.DataSync.Inventory
         public Action<ScanIssue>? OnIssue { get; set; }
     }
 
-    /// <summary>How far one Region's collection of one kind has come.</summary>
+    /// <summary>How far one Region's collection of one kind has come (in one account of an organisation-wide scan).</summary>
     public sealed class ScanProgress
     {
         public ScanProgress(string region, int regionIndex, int regionCount, string kind, int completed, int total, bool listing)
+            : this(string.Empty, 0, 1, region, regionIndex, regionCount, kind, completed, total, listing)
         {
+        }
+
+        public ScanProgress(string accountId, int accountIndex, int accountCount, string region, int regionIndex, int regionCount, string kind, int completed, int total, bool listing)
+        {
+            AccountId = accountId;
+            AccountIndex = accountIndex;
+            AccountCount = accountCount;
             Region = region;
             RegionIndex = regionIndex;
             RegionCount = regionCount;
@@ -53,7 +76,13 @@ namespace StratusScan.DataSync.Inventory
             Listing = listing;
         }
 
+        /// <summary>The account of an organisation-wide scan; empty when the scan covers the credentials' own account.</summary>
+        public string AccountId { get; }
+        public int AccountIndex { get; }
+        public int AccountCount { get; }
         public string Region { get; }
+
+        /// <summary>The Region's place among the Regions scanned (in each account).</summary>
         public int RegionIndex { get; }
         public int RegionCount { get; }
 
@@ -132,30 +161,40 @@ namespace StratusScan.DataSync.Inventory
         public override string ToString() => (AccountId.Length == 0 ? string.Empty : "account " + AccountId + " ") + Region + " " + IamAction + (Target is null ? string.Empty : " " + Target) + ": " + (ErrorCode ?? Kind.ToString()) + " - " + MissingData;
     }
 
-    /// <summary>Everything one scan collected, in a deterministic order (Regions as requested, then by ARN).</summary>
+    /// <summary>Everything one scan collected, in a deterministic order (accounts and Regions as requested, then by ARN).</summary>
     public sealed class ScanResult
     {
         public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
+
+        /// <summary>The accounts of an organisation-wide scan, in order (failed ones too); empty for a scan of the credentials' own account.</summary>
+        public IReadOnlyList<string> Accounts { get; set; } = Array.Empty<string>();
+
+        /// <summary>Accounts that could not be scanned: the role could not be assumed, or no call succeeded in any Region.</summary>
+        public IReadOnlyList<string> FailedAccounts { get; set; } = Array.Empty<string>();
         public IReadOnlyList<DataSyncTask> Tasks { get; set; } = Array.Empty<DataSyncTask>();
         public IReadOnlyList<DataSyncLocation> Locations { get; set; } = Array.Empty<DataSyncLocation>();
         public IReadOnlyList<DataSyncAgent> Agents { get; set; } = Array.Empty<DataSyncAgent>();
         public IReadOnlyList<DataSyncTaskExecution> Executions { get; set; } = Array.Empty<DataSyncTaskExecution>();
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
 
-        /// <summary>Regions where no call succeeded (not enabled, denied, unreachable).</summary>
+        /// <summary>Regions where no call succeeded (not enabled, denied, unreachable) in any account scanned.</summary>
         public IReadOnlyList<string> FailedRegions { get; set; } = Array.Empty<string>();
 
         /// <summary>Executions described but left out because they started before the window.</summary>
         public int ExecutionsOutsideWindow { get; set; }
     }
 
-    /// <summary>Thrown when no Region could be scanned at all; <see cref="Issues"/> says why for each.</summary>
+    /// <summary>Thrown when no Region (or, organisation-wide, no account) could be scanned at all; <see cref="Issues"/> says why for each.</summary>
     public sealed class ScanFailedException : Exception
     {
-        public ScanFailedException(string message, IReadOnlyList<ScanIssue> issues) : base(message)
+        public ScanFailedException(string message, IReadOnlyList<ScanIssue> issues, bool allAccounts = false) : base(message)
         {
             Issues = issues;
+            AllAccounts = allAccounts;
         }
+
+        /// <summary>True when an organisation-wide scan could open or scan none of its accounts.</summary>
+        public bool AllAccounts { get; }
 
         public IReadOnlyList<ScanIssue> Issues { get; }
     }

@@ -25,6 +25,18 @@ namespace StratusScan.DataSync.Regions
             }
         }
 
+        /// <summary>The Region whose endpoints serve the partition's global calls (STS when no scanned Region is in it).</summary>
+        public static string DefaultRegion(string partition)
+        {
+            switch (partition)
+            {
+                case Aws: return "us-east-1";
+                case AwsUsGov: return "us-gov-west-1";
+                case AwsCn: return "cn-north-1";
+                default: throw new ArgumentException("Unknown AWS partition '" + partition + "'. Valid partitions: " + string.Join(", ", All) + ".", nameof(partition));
+            }
+        }
+
         /// <summary>The partition of a Region code, from its prefix (us-gov-*, cn-*, else aws).</summary>
         public static string OfRegion(string region)
         {

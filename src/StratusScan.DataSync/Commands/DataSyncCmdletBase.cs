@@ -71,6 +71,41 @@ namespace StratusScan.DataSync.Commands
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+        /// <summary>Organisation-wide: scan these accounts by assuming -RoleName in each.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AccountId { get; set; }
+
+        /// <summary>The role (optionally with its path) to assume in each account of -AccountId, or of the ARNs given.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? RoleName { get; set; }
+
+        /// <summary>Organisation-wide: scan the account of each of these IAM roles by assuming it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RoleArn { get; set; }
+
+        /// <summary>The external id the roles' trust policies require.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ExternalId { get; set; }
+
+        /// <summary>The role session name CloudTrail records in each account (default StratusScan.DataSync).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? RoleSessionName { get; set; }
+
+        /// <summary>How long each set of temporary credentials lasts, in seconds (they are renewed before they expire).</summary>
+        [Parameter]
+        [ValidateRange(900, 43200)]
+        public int DurationSeconds { get; set; }
+
+        /// <summary>A StratusScan config.json (default: ./config.json when it exists): account names, default Regions, organisation name.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigPath { get; set; }
+
         /// <summary>Cancelled by Ctrl+C (StopProcessing); passed all the way down.</summary>
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -223,12 +258,95 @@ namespace StratusScan.DataSync.Commands
         }
 
         /// <summary>
+        /// The accounts of an organisation-wide scan from -RoleArn, or -AccountId with -RoleName (else, with
+        /// -RoleName, the accounts of the ARNs given); null for a scan of the credentials' own account. Misused
+        /// parameters are terminating errors that say what to give.
+        /// </summary>
+        internal IReadOnlyList<AccountRole>? ResolveAccounts(IReadOnlyList<string> regions, IEnumerable<AwsArn>? arns = null)
+        {
+            var bound = MyInvocation.BoundParameters;
+            var assumeOptions = new[] { "ExternalId", "RoleSessionName", "DurationSeconds" }.Where(bound.ContainsKey).ToList();
+            if (RoleArn is null && RoleName is null && AccountId is null)
+            {
+                if (assumeOptions.Count > 0)
+                {
+                    ThrowAccountArgument("-" + string.Join(", -", assumeOptions) + " apply to the roles an organisation-wide scan assumes: give -RoleArn, or -AccountId with -RoleName.", "AssumeRoleParameterWithoutRole", assumeOptions[0]);
+                }
+
+                return null;
+            }
+
+            if (RoleArn != null && (AccountId != null || RoleName != null))
+            {
+                ThrowAccountArgument("Give either -RoleArn (a role ARN per account), or -AccountId with -RoleName; not both.", "AmbiguousAccountParameters", "RoleArn");
+            }
+
+            var accounts = new List<AccountRole>();
+            try
+            {
+                if (RoleArn != null)
+                {
+                    accounts.AddRange(RoleArn.Select(AccountRole.FromArn));
+                }
+                else if (RoleName is null)
+                {
+                    ThrowAccountArgument("-AccountId needs -RoleName: the role to assume in each account (for example -RoleName StratusScanReadOnly).", "RoleNameRequired", "AccountId");
+                }
+                else
+                {
+                    var partition = Partitions.OfRegion(regions[0]);
+                    var ids = AccountId ?? arns?.Select(a => a.AccountId).Distinct(StringComparer.Ordinal).ToArray();
+                    if (ids is null || ids.Length == 0)
+                    {
+                        ThrowAccountArgument("-RoleName needs the accounts to assume it in: give -AccountId (for example -AccountId 111122223333,444455556666), or ARNs of those accounts.", "AccountIdRequired", "RoleName");
+                    }
+
+                    accounts.AddRange(ids!.Select(id => AccountRole.For(id, RoleName, partition)));
+                }
+            }
+            catch (FormatException e)
+            {
+                ThrowAccountArgument(e.Message, RoleArn != null ? "InvalidRoleArn" : e.Message.Contains("account id") ? "InvalidAccountId" : "InvalidRoleName", RoleArn != null ? "RoleArn" : "AccountId");
+            }
+
+            var partitions = accounts.Select(a => a.Partition).Concat(regions.Select(Partitions.OfRegion)).Distinct(StringComparer.Ordinal).ToList();
+            if (partitions.Count > 1)
+            {
+                ThrowAccountArgument("The roles and Regions span several partitions (" + string.Join(", ", partitions) + "); credentials work in one partition, so scan each partition in its own run.", "PartitionMismatch", "RoleArn");
+            }
+
+            return accounts;
+        }
+
+        /// <summary>The STS AssumeRole settings from -ExternalId, -RoleSessionName and -DurationSeconds.</summary>
+        internal AssumeRoleSettings AssumeRoleSettings()
+        {
+            var settings = new AssumeRoleSettings();
+            try
+            {
+                if (RoleSessionName != null) settings.RoleSessionName = RoleSessionName;
+                settings.ExternalId = ExternalId;
+                if (MyInvocation.BoundParameters.ContainsKey("DurationSeconds")) settings.Duration = TimeSpan.FromSeconds(DurationSeconds);
+            }
+            catch (ArgumentException e)
+            {
+                // The message never repeats an external id: trust policies use it as a shared secret.
+                ThrowAccountArgument(e.Message.Split('\n')[0].Trim(), "InvalidAssumeRoleParameter", e.ParamName ?? "RoleSessionName");
+            }
+
+            return settings;
+        }
+
+        private void ThrowAccountArgument(string message, string errorId, string parameter) =>
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message, parameter), errorId, ErrorCategory.InvalidArgument, parameter));
+
+        /// <summary>
         /// Runs a scan with progress (a parent activity per Region, a child per kind), each issue as a
         /// non-terminating error (a Region not enabled as a warning), and a terminating error when every Region failed.
         /// </summary>
         internal ScanResult Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity)
         {
-            var progress = new ScanProgressWriter(this, activity, request.Regions);
+            var progress = new ScanProgressWriter(this, activity);
             request.Progress = new Progress(p => pump.Post(() => progress.Write(p)));
             request.OnIssue = issue => pump.Post(() => WriteIssue(issue));
             try
@@ -242,7 +360,8 @@ namespace StratusScan.DataSync.Commands
             {
                 progress.Complete();
                 var first = e.Issues.FirstOrDefault();
-                ThrowTerminatingError(new ErrorRecord(e, "AllRegionsFailed", first is null ? ErrorCategory.NotSpecified : CategoryOf(first.Kind), string.Join(",", request.Regions)));
+                var target = e.AllAccounts ? string.Join(",", request.Accounts!.Select(a => a.AccountId)) : string.Join(",", request.Regions);
+                ThrowTerminatingError(new ErrorRecord(e, e.AllAccounts ? "AllAccountsFailed" : "AllRegionsFailed", first is null ? ErrorCategory.NotSpecified : CategoryOf(first.Kind), target));
                 throw;
             }
             catch (AwsCredentialsNotFoundException e)
@@ -255,31 +374,44 @@ namespace StratusScan.DataSync.Commands
 
         internal void WriteIssue(ScanIssue issue)
         {
+            var where = issue.AccountId.Length == 0 ? issue.Region : "account " + issue.AccountId + ", " + issue.Region;
             if (issue.Kind == ScanIssueKind.RegionNotEnabled)
             {
-                WriteWarning(issue.Message + " Skipping " + issue.Region + "; the other Regions are scanned.");
+                WriteWarning(issue.Message + " Skipping " + where + "; the other Regions are scanned.");
                 return;
             }
 
-            string message;
-            switch (issue.Kind)
+            string message, errorId, action;
+            if (issue.Service == "sts")
             {
-                case ScanIssueKind.AccessDenied:
-                    message = string.Format(CultureInfo.InvariantCulture,
-                        "Access denied in {0}: the caller may not perform {1}{2}. Missing: {3}. Grant {1} (the policy in about_StratusScan.DataSync lists every action the scan needs); the scan goes on. AWS said: {4}",
-                        issue.Region, issue.IamAction, issue.Target is null ? string.Empty : " on " + issue.Target, issue.MissingData, issue.Message);
-                    break;
-                default:
-                    message = string.Format(CultureInfo.InvariantCulture,
-                        "{0} failed in {1}{2}: {3}. Missing: {4}. The scan goes on.",
-                        issue.IamAction, issue.Region, issue.Target is null ? string.Empty : " for " + issue.Target, issue.Message, issue.MissingData);
-                    break;
+                // The account's role could not be assumed: the whole account is missing.
+                message = string.Format(CultureInfo.InvariantCulture,
+                    "Account {0} is not scanned: {1}{2} failed ({3}). {4} Missing: {5}. The other accounts are scanned.",
+                    issue.AccountId, issue.IamAction, issue.Target is null ? string.Empty : " on " + issue.Target, issue.ErrorCode ?? issue.Kind.ToString(), issue.Message, issue.MissingData);
+                errorId = issue.Kind == ScanIssueKind.AccessDenied ? "AssumeRoleDenied" : "AssumeRoleFailed";
+                action = "Check that the role exists in account " + issue.AccountId + ", that its trust policy trusts the caller (and names the -ExternalId you give), and that the caller may perform sts:AssumeRole on it.";
+            }
+            else if (issue.Kind == ScanIssueKind.AccessDenied)
+            {
+                message = string.Format(CultureInfo.InvariantCulture,
+                    "Access denied in {0}: the caller may not perform {1}{2}. Missing: {3}. Grant {1} (the policy in about_StratusScan.DataSync lists every action the scan needs); the scan goes on. AWS said: {4}",
+                    where, issue.IamAction, issue.Target is null ? string.Empty : " on " + issue.Target, issue.MissingData, issue.Message);
+                errorId = ErrorIdOf(issue.Kind);
+                action = "Grant " + issue.IamAction + " to the " + (issue.AccountId.Length == 0 ? "caller." : "role assumed in account " + issue.AccountId + ".");
+            }
+            else
+            {
+                message = string.Format(CultureInfo.InvariantCulture,
+                    "{0} failed in {1}{2}: {3}. Missing: {4}. The scan goes on.",
+                    issue.IamAction, where, issue.Target is null ? string.Empty : " for " + issue.Target, issue.Message, issue.MissingData);
+                errorId = ErrorIdOf(issue.Kind);
+                action = "Run again; if it persists, check the Region's service health.";
             }
 
             var exception = new InvalidOperationException(message);
-            WriteError(new ErrorRecord(exception, ErrorIdOf(issue.Kind), CategoryOf(issue.Kind), (object?)issue.Target ?? issue.Region)
+            WriteError(new ErrorRecord(exception, errorId, CategoryOf(issue.Kind), (object?)issue.Target ?? issue.Region)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = issue.Kind == ScanIssueKind.AccessDenied ? "Grant " + issue.IamAction + " to the caller." : "Run again; if it persists, check the Region's service health." },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
             });
         }
 

@@ -60,11 +60,6 @@ namespace StratusScan.DataSync.Commands
         [ValidateNotNullOrEmpty]
         public string? AccountName { get; set; }
 
-        /// <summary>A StratusScan config.json (default: ./config.json when it exists).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? ConfigPath { get; set; }
-
         /// <summary>With -Path, replace an existing file.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -126,16 +121,19 @@ namespace StratusScan.DataSync.Commands
                 string path;
                 if (piped)
                 {
-                    var accountId = FirstAccountId();
-                    var accountName = ResolveAccountName(accountId);
+                    var accountIds = AccountIdsOfObjects();
+                    var accountId = accountIds.Count == 1 ? accountIds[0] : string.Empty;
+                    var accountName = accountIds.Count > 1 ? OrganizationName() : ResolveAccountName(accountId);
                     path = TargetPath(accountName);
                     if (!ShouldProcess(path, "Write the DataSync workbook of the piped objects")) return;
                     OpenLog(path);
-                    Banner(accountId, accountName, PartitionOfObjects());
+                    var accounts = accountIds.Count > 1 ? accountIds.Select(id => new ReportAccount(id, NameOfPipedAccount(id), scanned: true)).ToList() : new List<ReportAccount>();
+                    Banner(accountId, accountName, PartitionOfObjects(), accounts);
                     data = new ReportData
                     {
                         AccountId = accountId,
                         AccountName = accountName,
+                        Accounts = accounts,
                         Partition = PartitionOfObjects(),
                         Regions = RegionsOfObjects(),
                         ScanTimeUtc = scanTime,
@@ -152,22 +150,37 @@ namespace StratusScan.DataSync.Commands
                     using (var session = OpenSession(pump))
                     {
                         var regions = ResolveRegions(session, null, _config.DefaultRegions);
+                        var roles = ResolveAccounts(regions);
+                        var assumeRole = AssumeRoleSettings();
                         var identity = IdentifyCaller(session, pump, regions[0]);
-                        var accountName = ResolveAccountName(identity.Account);
+                        var organization = roles != null && roles.Count > 1;
+                        var accountId = roles is null ? identity.Account : organization ? string.Empty : roles[0].AccountId;
+                        var accountName = organization ? OrganizationName() : ResolveAccountName(accountId);
                         path = TargetPath(accountName);
-                        if (!ShouldProcess(path, "Scan DataSync in " + string.Join(", ", regions) + " and write the workbook")) return;
+                        var scope = (roles is null ? string.Empty : roles.Count + " account(s), ") + string.Join(", ", regions);
+                        if (!ShouldProcess(path, "Scan DataSync in " + scope + " and write the workbook")) return;
                         OpenLog(path);
                         var partition = Partitions.OfRegion(regions[0]);
-                        Banner(identity.Account, accountName, partition);
-                        _log?.Info("Scanning " + regions.Count + " Region(s): " + string.Join(", ", regions) + "; executions " + window.Description + "; throttle limit " + ThrottleLimit + ".");
-                        var request = new ScanRequest { Regions = regions, Kinds = ResourceKinds.All, ExecutionsSince = window.SinceUtc };
+                        var planned = roles?.Select(r => new ReportAccount(r.AccountId, _config.AccountNameOf(r.AccountId) ?? r.AccountId, scanned: true)).ToList() ?? new List<ReportAccount>();
+                        Banner(accountId, accountName, partition, planned, roles is null ? null : identity);
+                        _log?.Info("Scanning " + scope + "; executions " + window.Description + "; throttle limit " + ThrottleLimit + ".");
+                        var request = new ScanRequest
+                        {
+                            Regions = regions,
+                            Kinds = ResourceKinds.All,
+                            ExecutionsSince = window.SinceUtc,
+                            Accounts = roles,
+                            AssumeRole = assumeRole,
+                            AccountNames = _config.AccountMappings,
+                        };
                         var result = Scan(session, pump, request, "Export DataSync report");
                         foreach (var issue in result.Issues) _log?.Warn(issue.ToString());
                         WriteCollectionSummary(result, window);
                         data = new ReportData
                         {
-                            AccountId = identity.Account,
+                            AccountId = accountId,
                             AccountName = accountName,
+                            Accounts = planned.Select(a => new ReportAccount(a.AccountId, a.AccountName, !result.FailedAccounts.Contains(a.AccountId))).ToList(),
                             Partition = partition,
                             Regions = regions,
                             ScanTimeUtc = scanTime,
@@ -295,9 +308,23 @@ namespace StratusScan.DataSync.Commands
         private string ResolveAccountName(string accountId) =>
             AccountName ?? _config.AccountNameOf(accountId) ?? (string.IsNullOrEmpty(accountId) ? "unknown-account" : accountId);
 
-        private string FirstAccountId() =>
+        /// <summary>The name of an organisation-wide workbook: -AccountName, else the config's organization_name or agency_name, else multi-account.</summary>
+        private string OrganizationName() => AccountName ?? _config.OrganizationName ?? "multi-account";
+
+        /// <summary>The accounts of the piped objects, in the order they arrived.</summary>
+        private IReadOnlyList<string> AccountIdsOfObjects() =>
             _tasks.Select(t => t.AccountId).Concat(_locations.Select(l => l.AccountId)).Concat(_agents.Select(a => a.AgentArn.Length > 0 ? a.AccountId : string.Empty))
-                .Concat(_executions.Select(e => e.AccountId)).FirstOrDefault(a => !string.IsNullOrEmpty(a)) ?? string.Empty;
+                .Concat(_executions.Select(e => e.AccountId)).Where(a => !string.IsNullOrEmpty(a)).Distinct(StringComparer.Ordinal).ToList();
+
+        /// <summary>A piped account's name: the config's mapping, else the name its objects carry, else the id.</summary>
+        private string NameOfPipedAccount(string accountId) =>
+            _config.AccountNameOf(accountId)
+            ?? _tasks.Where(t => t.AccountId == accountId).Select(t => t.AccountName)
+                .Concat(_locations.Where(l => l.AccountId == accountId).Select(l => l.AccountName))
+                .Concat(_agents.Where(a => a.AccountId == accountId).Select(a => a.AccountName))
+                .Concat(_executions.Where(e => e.AccountId == accountId).Select(e => e.AccountName))
+                .FirstOrDefault(n => !string.IsNullOrEmpty(n))
+            ?? accountId;
 
         private string PartitionOfObjects() =>
             RegionsOfObjects().Select(Partitions.OfRegion).FirstOrDefault() ?? Partitions.Aws;
@@ -325,25 +352,39 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private void Banner(string accountId, string accountName, string partition)
+        private void Banner(string accountId, string accountName, string partition, IReadOnlyList<ReportAccount> accounts, CallerIdentity? caller = null)
         {
             var line = new string('=', 68);
             WriteHostLine(line);
             WriteHostLine("            AWS DATASYNC COMPREHENSIVE EXPORT (StratusScan.DataSync)");
             WriteHostLine(line);
-            WriteHostLine("Account ID: " + accountId);
-            WriteHostLine("Account Name: " + accountName);
+            string scope;
+            if (accounts.Count > 1)
+            {
+                WriteHostLine("Organization: " + accountName);
+                WriteHostLine("Accounts: " + accounts.Count + " (" + string.Join(", ", accounts.Select(a => a.AccountId)) + ")");
+                scope = "Organization: " + accountName + "; Accounts: " + string.Join(", ", accounts.Select(a => a.AccountId));
+            }
+            else
+            {
+                WriteHostLine("Account ID: " + accountId);
+                WriteHostLine("Account Name: " + accountName);
+                scope = "Account ID: " + accountId + "; Account Name: " + accountName;
+            }
+
+            if (caller != null) WriteHostLine("Scanning as: " + caller.Arn);
             WriteHostLine("Environment: " + Partitions.DisplayName(partition));
             WriteHostLine(line);
-            _log?.Info("Account ID: " + accountId + "; Account Name: " + accountName + "; Environment: " + Partitions.DisplayName(partition));
+            _log?.Info(scope + "; Environment: " + Partitions.DisplayName(partition) + (caller is null ? string.Empty : "; scanning as " + caller.Arn));
         }
 
         private void WriteCollectionSummary(ScanResult result, ExecutionWindow window)
         {
             var text = string.Format(CultureInfo.InvariantCulture,
-                "Collection complete:{0}  Tasks: {1}{0}  Locations: {2}{0}  Agents: {3}{0}  Executions ({4}): {5}{6}",
+                "Collection complete:{0}{7}  Tasks: {1}{0}  Locations: {2}{0}  Agents: {3}{0}  Executions ({4}): {5}{6}",
                 Environment.NewLine, result.Tasks.Count, result.Locations.Count, result.Agents.Count, window.Description, result.Executions.Count,
-                result.Issues.Count == 0 ? string.Empty : Environment.NewLine + "  Scan issues: " + result.Issues.Count + " (listed on the Summary sheet; the data is incomplete)");
+                result.Issues.Count == 0 ? string.Empty : Environment.NewLine + "  Scan issues: " + result.Issues.Count + " (listed on the Summary sheet; the data is incomplete)",
+                result.Accounts.Count == 0 ? string.Empty : "  Accounts: " + (result.Accounts.Count - result.FailedAccounts.Count) + " of " + result.Accounts.Count + " scanned" + Environment.NewLine);
             _log?.Info(text.Replace(Environment.NewLine, " "));
             WriteHostLine(text);
         }

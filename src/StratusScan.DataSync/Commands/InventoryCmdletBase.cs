@@ -36,7 +36,8 @@ namespace StratusScan.DataSync.Commands
             var pump = new PipelinePump();
             using (var session = OpenSession(pump))
             {
-                var configured = Region is null && arns.Count == 0 ? LoadConfig(null).DefaultRegions : null;
+                var config = LoadConfig(ConfigPath);
+                var configured = Region is null && arns.Count == 0 ? config.DefaultRegions : null;
                 var regions = ResolveRegions(session, arns.Count == 0 ? null : arns.Select(a => a.Region).Distinct(StringComparer.Ordinal), configured);
                 if (RequestedArns != null && Region != null)
                 {
@@ -44,7 +45,15 @@ namespace StratusScan.DataSync.Commands
                     RequestedArns = arns.Where(a => regions.Contains(a.Region)).Select(a => a.Text).ToList();
                 }
 
-                var request = new ScanRequest { Regions = regions, Kinds = kind, IncludeTags = includeTags };
+                var request = new ScanRequest
+                {
+                    Regions = regions,
+                    Kinds = kind,
+                    IncludeTags = includeTags,
+                    Accounts = ResolveAccounts(regions, arns),
+                    AssumeRole = AssumeRoleSettings(),
+                    AccountNames = config.AccountMappings,
+                };
                 configure(request);
                 return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant());
             }
