@@ -12,6 +12,9 @@ public sealed class EmulatorStats
 {
     private readonly ConcurrentDictionary<(string Operation, string Region), long> _calls = new();
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _accounts = new(StringComparer.Ordinal);
+    private long _inFlight;
+    private long _peakInFlight;
     private long _throttles;
     private long _serverErrors;
     private long _malformed;
@@ -35,6 +38,12 @@ public sealed class EmulatorStats
     /// <summary>Connections deliberately dropped instead of answered.</summary>
     public long DroppedConnections => Interlocked.Read(ref _dropped);
 
+    /// <summary>Signed calls (DataSync and STS) made with credentials of <paramref name="accountId"/>.</summary>
+    public long CallsInAccount(string accountId) => _accounts.TryGetValue(accountId, out long n) ? n : 0;
+
+    /// <summary>The most signed calls the emulator was serving at one moment since the last reset: what a client's concurrency limit bounds.</summary>
+    public long PeakInFlight => Interlocked.Read(ref _peakInFlight);
+
     /// <summary>Error responses of every kind.</summary>
     public long ErrorsServed => _errors.Values.Sum();
 
@@ -55,20 +64,50 @@ public sealed class EmulatorStats
             MalformedResponses,
             DroppedConnections,
             byOperation,
-            new SortedDictionary<string, long>(_errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+            new SortedDictionary<string, long>(_errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+            PeakInFlight,
+            new SortedDictionary<string, long>(_accounts.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), StringComparer.Ordinal));
     }
 
     public void Reset()
     {
         _calls.Clear();
         _errors.Clear();
+        _accounts.Clear();
+        Interlocked.Exchange(ref _peakInFlight, Interlocked.Read(ref _inFlight));
         Interlocked.Exchange(ref _throttles, 0);
         Interlocked.Exchange(ref _serverErrors, 0);
         Interlocked.Exchange(ref _malformed, 0);
         Interlocked.Exchange(ref _dropped, 0);
     }
 
-    internal void RecordCall(string operation, string region) => _calls.AddOrUpdate((operation, region), 1, (_, n) => n + 1);
+    internal void RecordCall(string operation, string region, string accountId)
+    {
+        _calls.AddOrUpdate((operation, region), 1, (_, n) => n + 1);
+        _accounts.AddOrUpdate(accountId, 1, (_, n) => n + 1);
+    }
+
+    /// <summary>A signed call begins being served; dispose the result when its response is written.</summary>
+    internal IDisposable TrackInFlight()
+    {
+        long now = Interlocked.Increment(ref _inFlight);
+        long peak;
+        while (now > (peak = Interlocked.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+        {
+        }
+
+        return new InFlight(this);
+    }
+
+    private sealed class InFlight(EmulatorStats stats) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Decrement(ref stats._inFlight);
+        }
+    }
 
     internal void RecordError(string code, int status)
     {
@@ -91,7 +130,9 @@ public sealed record EmulatorStatsSnapshot(
     long MalformedResponses,
     long DroppedConnections,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> CallsByOperationAndRegion,
-    IReadOnlyDictionary<string, long> ErrorsByCode)
+    IReadOnlyDictionary<string, long> ErrorsByCode,
+    long PeakInFlight = 0,
+    IReadOnlyDictionary<string, long>? CallsByAccount = null)
 {
     public JsonObject ToJson()
     {
@@ -115,6 +156,8 @@ public sealed record EmulatorStatsSnapshot(
             ["DroppedConnections"] = DroppedConnections,
             ["Calls"] = calls,
             ["Errors"] = errors,
+            ["PeakInFlight"] = PeakInFlight,
+            ["CallsByAccount"] = new JsonObject((CallsByAccount ?? new Dictionary<string, long>()).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
         };
     }
 }

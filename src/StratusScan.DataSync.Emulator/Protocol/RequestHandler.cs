@@ -76,7 +76,8 @@ internal sealed class RequestHandler
 
             call.Region = auth.Region;
             Principal principal = Authenticate(call, auth);
-            _stats.RecordCall(call.Operation ?? "(none)", auth.Region);
+            _stats.RecordCall(call.Operation ?? "(none)", auth.Region, principal.AccountId);
+            using IDisposable inFlight = _stats.TrackInFlight();
             if (_faults.IsRegionDisabled(auth.Region))
             {
                 throw InvalidToken(isSts);
