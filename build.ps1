@@ -16,6 +16,7 @@
                imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
                stops the emulator and prints the workbook's path (in ./output).
       Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
+      BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25).
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
 
 .EXAMPLE
@@ -27,7 +28,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -45,7 +46,11 @@ param(
     # Bench: datasets, settings and the longest run to start (see docs/benchmarks.md).
     [ValidateSet('small', 'medium', 'large', 'x200k')] [string[]] $BenchDataset,
     [ValidateSet('latency', 'ratelimit', 'none')] [string[]] $BenchSetting,
-    [int] $BenchMaxMinutes = 20
+    [int] $BenchMaxMinutes = 20,
+
+    # BenchOrg: accounts of the organisation (each a small estate in four Regions) and the emulator's latency.
+    [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
+    [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25
 )
 
 $ErrorActionPreference = 'Stop'
@@ -474,6 +479,97 @@ $process.Refresh()
     $markdown | ForEach-Object { Write-Host $_ }
 }
 
+function Invoke-BenchOrg {
+    # Issue 16's figure (docs/benchmarks.md): one organisation-wide Export-SSDataSyncReport over N accounts x 4
+    # Regions against the same accounts exported one after another (one run per account, as before -AccountId),
+    # each in a child pwsh importing the packaged module, on one emulator with latency on every call.
+    $spec = "regions=us-east-1;us-west-2;eu-west-1;ap-southeast-2,accounts=$BenchAccounts,tasks=10,locations=2,agents=3,executions=5,days=60"
+    foreach ($project in 'src/StratusScan.DataSync/StratusScan.DataSync.csproj', 'src/StratusScan.DataSync.Emulator/StratusScan.DataSync.Emulator.csproj') {
+        Invoke-Native dotnet @('build', (Join-Path $RepoRoot $project), '-c', 'Release', '--nologo', '-v', 'minimal')
+    }
+    $manifest = Join-Path (Invoke-Package | Select-Object -Last 1) "$ModuleName.psd1"
+    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
+    $outDir = Join-Path $ResultsDir 'bench/org'
+    if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
+    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
+    $pwsh = Get-PwshInvocation
+    $child = Join-Path $outDir 'org-child.ps1'
+    Set-Content -Path $child -Value @'
+param([string] $Manifest, [string] $Endpoint, [string] $Accounts, [string] $Mode, [string] $OutputDirectory, [string] $ResultPath)
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Import-Module $Manifest
+$common = @{
+    Region = 'us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'; EndpointUrl = $Endpoint; RoleName = 'StratusScanReadOnly'
+    AccessKey = 'AKIAEMULATOR00000001'; SecretKey = 'EmulatorSecretKey/StratusScan/DataSync01'; OutputDirectory = $OutputDirectory
+    ErrorAction = 'SilentlyContinue'; InformationAction = 'SilentlyContinue'
+}
+$ids = $Accounts -split ','
+$files = @(); $errors = 0
+$watch = [Diagnostics.Stopwatch]::StartNew()
+if ($Mode -eq 'organization') {
+    $files += Export-SSDataSyncReport @common -AccountId $ids -AccountName 'organization' -PassThru -ErrorVariable e
+    $errors += @($e).Count
+}
+else {
+    foreach ($id in $ids) {
+        $files += Export-SSDataSyncReport @common -AccountId $id -AccountName $id -PassThru -ErrorVariable e
+        $errors += @($e).Count
+    }
+}
+$watch.Stop()
+[ordered]@{ Seconds = $watch.Elapsed.TotalSeconds; Workbooks = $files.Count; WorkbookBytes = ($files | Measure-Object -Property Length -Sum).Sum; Errors = $errors } |
+    ConvertTo-Json | Set-Content -Path $ResultPath
+'@
+    $emulator = Start-DataSyncEmulator -ArgumentList @('--generate', $spec, '--page-size', '100', '--latency-ms', "$BenchLatencyMs") -Configuration Release -TimeoutSeconds 600
+    $rows = [System.Collections.Generic.List[object]]::new()
+    try {
+        $endpoint = $emulator.Endpoint
+        $accounts = @((Invoke-RestMethod -Uri ($endpoint + '__emulator/health')).accounts)
+        Write-Host "Emulator: $($accounts.Count) accounts x 4 Regions ($spec), latency $BenchLatencyMs ms."
+        foreach ($mode in 'organization', 'sequential') {
+            $null = Invoke-RestMethod -Method Post -Uri ($endpoint + '__emulator/reset')
+            $result = Join-Path $outDir "$mode.json"
+            $savedPath = $env:PSModulePath
+            try {
+                $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
+                & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Manifest $manifest -Endpoint $endpoint `
+                    -Accounts ($accounts -join ',') -Mode $mode -OutputDirectory (Join-Path $outDir $mode) -ResultPath $result | Out-Host
+                if ($LASTEXITCODE -ne 0 -or -not (Test-Path $result)) { throw "The $mode run failed (exit $LASTEXITCODE)." }
+            }
+            finally { $env:PSModulePath = $savedPath }
+            $run = Get-Content -Raw $result | ConvertFrom-Json
+            $stats = Get-DataSyncEmulatorStats -Endpoint $endpoint
+            $sts = 0; foreach ($op in 'AssumeRole', 'GetCallerIdentity') { if ($stats.Calls.$op) { $sts += ($stats.Calls.$op.PSObject.Properties | Measure-Object -Property Value -Sum).Sum } }
+            $rows.Add([pscustomobject][ordered]@{
+                    Mode = $mode; Seconds = [math]::Round([double]$run.Seconds, 2); Workbooks = [int]$run.Workbooks; Errors = [int]$run.Errors
+                    TotalCalls = [long]$stats.TotalCalls; StsCalls = [long]$sts; PeakInFlight = [long]$stats.PeakInFlight; Throttles = [long]$stats.Throttles
+                })
+            Write-Host ("{0}: {1:0.00} s, {2:N0} calls ({3} STS), peak {4} in flight, {5} workbook(s), {6} error(s)" -f $mode, $run.Seconds, $stats.TotalCalls, $sts, $stats.PeakInFlight, $run.Workbooks, $run.Errors)
+        }
+    }
+    finally { $emulator | Stop-DataSyncEmulator }
+
+    $org, $seq = $rows[0], $rows[1]
+    $machine = "$([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
+    $markdown = @(
+        "Organisation benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $machine"
+        ''
+        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms, page size 100; default -ThrottleLimit 16."
+        ''
+        '| run | wall time (s) | API calls | of which STS | peak calls in flight | workbooks | errors |'
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+        "| one organisation-wide run (-AccountId x $($accounts.Count) -RoleName) | $($org.Seconds) | $('{0:N0}' -f $org.TotalCalls) | $($org.StsCalls) | $($org.PeakInFlight) | $($org.Workbooks) | $($org.Errors) |"
+        "| one run per account, one after another | $($seq.Seconds) | $('{0:N0}' -f $seq.TotalCalls) | $($seq.StsCalls) | $($seq.PeakInFlight) | $($seq.Workbooks) | $($seq.Errors) |"
+        ''
+        "Speed-up: $([math]::Round($seq.Seconds / $org.Seconds, 1))x."
+    )
+    $rows | ConvertTo-Json | Set-Content (Join-Path $outDir 'summary.json')
+    Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
+    Write-Host ''
+    $markdown | ForEach-Object { Write-Host $_ }
+}
+
 function Invoke-Clean {
     foreach ($path in 'bin', 'out', 'tests/results') {
         $full = Join-Path $RepoRoot $path
@@ -491,6 +587,7 @@ foreach ($t in $Task) {
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
         'Bench' { Invoke-Bench }
+        'BenchOrg' { Invoke-BenchOrg }
         'Clean' { Invoke-Clean }
     }
 }

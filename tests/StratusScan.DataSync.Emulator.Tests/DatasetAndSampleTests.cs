@@ -133,9 +133,13 @@ public sealed class DatasetAndSampleTests
     [Fact]
     public async Task The_admin_health_endpoint_needs_no_signature()
     {
-        await using EmulatorServer server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        await using EmulatorServer server = await Emulators.StartAsync();
         using var http = new System.Net.Http.HttpClient();
         using var response = await http.GetAsync(new Uri(server.Endpoint, "__emulator/health"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ok", (string?)health["status"]);
+        Assert.Equal(new[] { "111122223333", "444455556666" }, health["accounts"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal(new[] { "eu-west-1", "us-east-1" }, health["regions"]!.AsArray().Select(a => (string?)a));
     }
 }

@@ -273,7 +273,14 @@ internal sealed class RequestHandler
                 await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(_credentials.SessionsJson().ToJsonString())).ConfigureAwait(false);
                 return;
             case "/__emulator/health" when !post:
-                await WriteAsync(context, 200, "application/json", """{"status":"ok"}"""u8.ToArray()).ConfigureAwait(false);
+                // What is served: scripts (the organisation benchmark) read the generated accounts from here.
+                var health = new JsonObject
+                {
+                    ["status"] = "ok",
+                    ["accounts"] = new JsonArray(_dataset.Accounts.Select(a => (JsonNode)a.AccountId).ToArray()),
+                    ["regions"] = new JsonArray(_dataset.AllRegions().Select(r => r.Region).Distinct().Order(StringComparer.Ordinal).Select(r => (JsonNode)r).ToArray()),
+                };
+                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(health.ToJsonString())).ConfigureAwait(false);
                 return;
             default:
                 await WriteAsync(context, 404, "application/json", """{"message":"Unknown emulator endpoint: GET /__emulator/stats, GET /__emulator/sessions, POST /__emulator/reset, GET /__emulator/health"}"""u8.ToArray()).ConfigureAwait(false);
