@@ -16,7 +16,7 @@
                imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
                stops the emulator and prints the workbook's path (in ./output).
       Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
-      BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25).
+      BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16).
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
 
 .EXAMPLE
@@ -50,7 +50,8 @@ param(
 
     # BenchOrg: accounts of the organisation (each a small estate in four Regions) and the emulator's latency.
     [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
-    [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25
+    [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25,
+    [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16
 )
 
 $ErrorActionPreference = 'Stop'
@@ -495,14 +496,14 @@ function Invoke-BenchOrg {
     $pwsh = Get-PwshInvocation
     $child = Join-Path $outDir 'org-child.ps1'
     Set-Content -Path $child -Value @'
-param([string] $Manifest, [string] $Endpoint, [string] $Accounts, [string] $Mode, [string] $OutputDirectory, [string] $ResultPath)
+param([string] $Manifest, [string] $Endpoint, [string] $Accounts, [string] $Mode, [string] $OutputDirectory, [string] $ResultPath, [int] $ThrottleLimit)
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 Import-Module $Manifest
 $common = @{
     Region = 'us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'; EndpointUrl = $Endpoint; RoleName = 'StratusScanReadOnly'
     AccessKey = 'AKIAEMULATOR00000001'; SecretKey = 'EmulatorSecretKey/StratusScan/DataSync01'; OutputDirectory = $OutputDirectory
-    ErrorAction = 'SilentlyContinue'; InformationAction = 'SilentlyContinue'
+    ErrorAction = 'SilentlyContinue'; InformationAction = 'SilentlyContinue'; ThrottleLimit = $ThrottleLimit
 }
 $ids = $Accounts -split ','
 $files = @(); $errors = 0
@@ -534,7 +535,7 @@ $watch.Stop()
             try {
                 $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
                 & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Manifest $manifest -Endpoint $endpoint `
-                    -Accounts ($accounts -join ',') -Mode $mode -OutputDirectory (Join-Path $outDir $mode) -ResultPath $result | Out-Host
+                    -Accounts ($accounts -join ',') -Mode $mode -OutputDirectory (Join-Path $outDir $mode) -ResultPath $result -ThrottleLimit $BenchThrottleLimit | Out-Host
                 if ($LASTEXITCODE -ne 0 -or -not (Test-Path $result)) { throw "The $mode run failed (exit $LASTEXITCODE)." }
             }
             finally { $env:PSModulePath = $savedPath }
@@ -555,7 +556,7 @@ $watch.Stop()
     $markdown = @(
         "Organisation benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $machine"
         ''
-        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms, page size 100; default -ThrottleLimit 16."
+        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms, page size 100; -ThrottleLimit $BenchThrottleLimit."
         ''
         '| run | wall time (s) | API calls | of which STS | peak calls in flight | workbooks | errors |'
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
