@@ -54,6 +54,18 @@ namespace StratusScan.DataSync.Commands
                     AssumeRole = AssumeRoleSettings(),
                     AccountNames = config.AccountMappings,
                 };
+                if (request.Accounts != null && RequestedArns != null)
+                {
+                    // -AccountId or -RoleArn with ARNs: only the ARNs of those accounts.
+                    var scanned = new HashSet<string>(request.Accounts.Select(a => a.AccountId), StringComparer.Ordinal);
+                    var elsewhere = arns.Where(a => RequestedArns.Contains(a.Text) && !scanned.Contains(a.AccountId)).ToList();
+                    if (elsewhere.Count > 0)
+                    {
+                        WriteWarning(elsewhere.Count + " ARN(s) belong to accounts that are not scanned (" + string.Join(", ", elsewhere.Select(a => a.AccountId).Distinct(StringComparer.Ordinal)) + ") and are left out. Add those accounts to -AccountId or -RoleArn, or give -RoleName alone to scan the accounts of the ARNs.");
+                        RequestedArns = RequestedArns.Where(a => elsewhere.All(e => e.Text != a)).ToList();
+                    }
+                }
+
                 configure(request);
                 return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant());
             }
