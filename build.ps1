@@ -16,7 +16,7 @@
                imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
                stops the emulator and prints the workbook's path (in ./output).
       Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
-      BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16).
+      BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none).
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
 
 .EXAMPLE
@@ -51,7 +51,8 @@ param(
     # BenchOrg: accounts of the organisation (each a small estate in four Regions) and the emulator's latency.
     [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
     [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25,
-    [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16
+    [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16,
+    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0
 )
 
 $ErrorActionPreference = 'Stop'
@@ -490,7 +491,7 @@ function Invoke-BenchOrg {
     }
     $manifest = Join-Path (Invoke-Package | Select-Object -Last 1) "$ModuleName.psd1"
     Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
-    $outDir = Join-Path $ResultsDir 'bench/org'
+    $outDir = Join-Path $ResultsDir "bench/org-$BenchAccounts-accounts-$($BenchLatencyMs)ms-limit$BenchThrottleLimit$(if ($BenchRateLimit) { "-rate$BenchRateLimit" })"
     if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
     New-Item -ItemType Directory -Force -Path $outDir | Out-Null
     $pwsh = Get-PwshInvocation
@@ -522,7 +523,9 @@ $watch.Stop()
 [ordered]@{ Seconds = $watch.Elapsed.TotalSeconds; Workbooks = $files.Count; WorkbookBytes = ($files | Measure-Object -Property Length -Sum).Sum; Errors = $errors } |
     ConvertTo-Json | Set-Content -Path $ResultPath
 '@
-    $emulator = Start-DataSyncEmulator -ArgumentList @('--generate', $spec, '--page-size', '100', '--latency-ms', "$BenchLatencyMs") -Configuration Release -TimeoutSeconds 600
+    $faults = @('--latency-ms', "$BenchLatencyMs")
+    if ($BenchRateLimit -gt 0) { $faults += @('--rate-limit', "$BenchRateLimit", '--rate-burst', "$BenchRateLimit") } # per account and Region, as AWS limits
+    $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $faults) -Configuration Release -TimeoutSeconds 600
     $rows = [System.Collections.Generic.List[object]]::new()
     try {
         $endpoint = $emulator.Endpoint
@@ -556,7 +559,7 @@ $watch.Stop()
     $markdown = @(
         "Organisation benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $machine"
         ''
-        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms, page size 100; -ThrottleLimit $BenchThrottleLimit."
+        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms$(if ($BenchRateLimit) { ", rate limit $BenchRateLimit calls/s per account and Region" }), page size 100; -ThrottleLimit $BenchThrottleLimit."
         ''
         '| run | wall time (s) | API calls | of which STS | peak calls in flight | workbooks | errors |'
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
