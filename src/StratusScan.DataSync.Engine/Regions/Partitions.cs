@@ -13,29 +13,26 @@ namespace StratusScan.DataSync.Regions
         /// <summary>Every partition id, in the order StratusScan lists them.</summary>
         public static IReadOnlyList<string> All { get; } = new[] { Aws, AwsUsGov, AwsCn };
 
-        /// <summary>The partition's name as the original StratusScan banner printed it.</summary>
-        public static string DisplayName(string partition)
-        {
-            switch (partition)
+        // Per partition: its name as the original StratusScan banner printed it, and the Region that serves its
+        // global calls (STS when no scanned Region is in the partition).
+        private static readonly Dictionary<string, (string DisplayName, string DefaultRegion)> Facts =
+            new Dictionary<string, (string, string)>(StringComparer.Ordinal)
             {
-                case Aws: return "AWS Commercial";
-                case AwsUsGov: return "AWS GovCloud (US)";
-                case AwsCn: return "AWS China";
-                default: throw new ArgumentException("Unknown AWS partition '" + partition + "'. Valid partitions: " + string.Join(", ", All) + ".", nameof(partition));
-            }
-        }
+                [Aws] = ("AWS Commercial", "us-east-1"),
+                [AwsUsGov] = ("AWS GovCloud (US)", "us-gov-west-1"),
+                [AwsCn] = ("AWS China", "cn-north-1"),
+            };
+
+        /// <summary>The partition's name as the original StratusScan banner printed it.</summary>
+        public static string DisplayName(string partition) => FactsOf(partition).DisplayName;
 
         /// <summary>The Region whose endpoints serve the partition's global calls (STS when no scanned Region is in it).</summary>
-        public static string DefaultRegion(string partition)
-        {
-            switch (partition)
-            {
-                case Aws: return "us-east-1";
-                case AwsUsGov: return "us-gov-west-1";
-                case AwsCn: return "cn-north-1";
-                default: throw new ArgumentException("Unknown AWS partition '" + partition + "'. Valid partitions: " + string.Join(", ", All) + ".", nameof(partition));
-            }
-        }
+        public static string DefaultRegion(string partition) => FactsOf(partition).DefaultRegion;
+
+        private static (string DisplayName, string DefaultRegion) FactsOf(string partition) =>
+            partition != null && Facts.TryGetValue(partition, out var facts)
+                ? facts
+                : throw new ArgumentException("Unknown AWS partition '" + partition + "'. Valid partitions: " + string.Join(", ", All) + ".", nameof(partition));
 
         /// <summary>The partition of a Region code, from its prefix (us-gov-*, cn-*, else aws).</summary>
         public static string OfRegion(string region)
