@@ -182,8 +182,8 @@ namespace StratusScan.DataSync.Aws
         {
             var config = new DataSyncClientConfig();
             Configure(config, region, _options.EndpointUrl);
-            var sdk = new DataSyncServiceClient(_credentials, config, MaxBackoffMs);
-            return new DataSyncClient(sdk, region, _options.OnApiCall, _callSlots);
+            var sdk = new DataSyncServiceClient(_credentials, config, MaxBackoffMs, _callSlots);
+            return new DataSyncClient(sdk, region, _options.OnApiCall);
         }
 
         private StsServiceClient CreateStsClient(string region)

@@ -36,14 +36,13 @@ namespace StratusScan.DataSync.Aws
         private static readonly JsonRpcUnmarshaller<ListTagsForResourceResponse> UListTagsForResource = new JsonRpcUnmarshaller<ListTagsForResourceResponse>(Json.ListTagsForResourceResponse);
         private readonly DataSyncServiceClient _sdk;
         private readonly Action<ApiCallRecord>? _onApiCall;
-        private readonly SemaphoreSlim? _callSlots;
 
-        internal DataSyncClient(DataSyncServiceClient sdk, string region, Action<ApiCallRecord>? onApiCall, SemaphoreSlim? callSlots = null)
+        /// <param name="sdk">The SDK client; it paces each attempt and takes a call slot for it (<see cref="CallSlotHandler"/>).</param>
+        internal DataSyncClient(DataSyncServiceClient sdk, string region, Action<ApiCallRecord>? onApiCall)
         {
             _sdk = sdk;
             Region = region;
             _onApiCall = onApiCall;
-            _callSlots = callSlots;
         }
 
         public string Region { get; }
@@ -210,16 +209,6 @@ namespace StratusScan.DataSync.Aws
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var sdkRequest = new DataSyncSdkRequest<TRequest>(operation, request, requestInfo);
-            // Paced first (only once this Region has been throttled), then a slot of the session-wide limit, so
-            // a slowed-down Region never holds slots that other Regions could use. A turn granted before the
-            // rate was cut is taken again at the new rate.
-            while (true)
-            {
-                int turn = await _sdk.Pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-                if (_callSlots != null) await _callSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (_sdk.Pacer.Generation == turn) break;
-                _callSlots?.Release();
-            }
             DateTime start = DateTime.UtcNow;
             var watch = Stopwatch.StartNew();
             try
@@ -235,10 +224,6 @@ namespace StratusScan.DataSync.Aws
                 Report(sdkRequest, operation, start, watch, translated, null, null, canceled);
                 if (ReferenceEquals(translated, ex)) throw;
                 throw translated;
-            }
-            finally
-            {
-                _callSlots?.Release();
             }
         }
 

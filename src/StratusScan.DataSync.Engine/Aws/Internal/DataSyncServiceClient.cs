@@ -15,12 +15,15 @@ namespace StratusScan.DataSync.Aws.Internal
         private static readonly IServiceMetadata Metadata = new DataSyncServiceMetadata();
         private readonly int? _maxBackoffMs;
 
-        public DataSyncServiceClient(AWSCredentials credentials, DataSyncClientConfig config, int? maxBackoffMs)
+        /// <param name="callSlots">The session's limit of calls in flight (null: none); each HTTP attempt takes a slot.</param>
+        public DataSyncServiceClient(AWSCredentials credentials, DataSyncClientConfig config, int? maxBackoffMs, SemaphoreSlim? callSlots = null)
             : base(credentials, config)
         {
             _maxBackoffMs = maxBackoffMs;
             ApplyMaxBackoff(RuntimePipeline, _maxBackoffMs);
             RuntimePipeline.AddHandlerAfter<RetryHandler>(new ThrottleObserverHandler(Pacer));
+            // Added last, so it runs first inside the retry handler: RetryHandler → CallSlot → ThrottleObserver → …
+            RuntimePipeline.AddHandlerAfter<RetryHandler>(new CallSlotHandler(Pacer, callSlots));
         }
 
         /// <summary>Paces this client's calls after throttling (one client serves one account and Region).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials.Internal;
@@ -110,6 +111,62 @@ namespace StratusScan.DataSync.Aws.Internal
                 int attempts = state.TryGetValue(AttemptsKey, out object? n) ? (int)n : 0;
                 string? endpoint = state.TryGetValue(EndpointKey, out object? e) ? e as string : null;
                 return (attempts, endpoint);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sits inside the SDK's retry handler, so it runs once per HTTP attempt: waits for the attempt's turn of
+    /// the client's <see cref="RegionPacer"/> (only once the Region has been throttled), then takes a slot of the
+    /// session-wide limit of calls in flight, and gives it back when the attempt ends. A slowed-down Region
+    /// never holds slots other Regions or accounts could use, and the SDK's back-off between attempts holds
+    /// none. A turn granted before the rate was cut is taken again at the new rate.
+    /// </summary>
+    internal sealed class CallSlotHandler : PipelineHandler
+    {
+        private readonly RegionPacer _pacer;
+        private readonly SemaphoreSlim? _slots;
+
+        public CallSlotHandler(RegionPacer pacer, SemaphoreSlim? slots)
+        {
+            _pacer = pacer;
+            _slots = slots;
+        }
+
+        public override void InvokeSync(IExecutionContext executionContext)
+        {
+            AcquireAsync(executionContext.RequestContext.CancellationToken).GetAwaiter().GetResult();
+            try
+            {
+                base.InvokeSync(executionContext);
+            }
+            finally
+            {
+                _slots?.Release();
+            }
+        }
+
+        public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+        {
+            await AcquireAsync(executionContext.RequestContext.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots?.Release();
+            }
+        }
+
+        private async Task AcquireAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                int turn = await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                if (_slots != null) await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (_pacer.Generation == turn) return;
+                _slots?.Release();
             }
         }
     }
