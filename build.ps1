@@ -44,8 +44,9 @@ param(
     [switch] $SkipPester,
 
     # Bench: datasets, settings and the longest run to start (see docs/benchmarks.md).
-    [ValidateSet('small', 'medium', 'large', 'x200k')] [string[]] $BenchDataset,
-    [ValidateSet('latency', 'ratelimit', 'none')] [string[]] $BenchSetting,
+    # (Comma lists work from any shell: 'dotnet pwsh ./build.ps1 Bench -BenchDataset small,medium' passes one string.)
+    [string[]] $BenchDataset,
+    [string[]] $BenchSetting,
     [int] $BenchMaxMinutes = 20,
 
     # BenchOrg: accounts of the organisation (each a small estate in four Regions) and the emulator's latency.
@@ -261,6 +262,14 @@ function Invoke-Demo {
     }
 }
 
+function Split-List([string[]] $Values, [string] $Name, [Parameter(ValueFromRemainingArguments)] [string[]] $Valid) {
+    # A parameter's values, also when given as one comma-separated string, each checked against the valid ones.
+    foreach ($value in @($Values | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })) {
+        if ($value -notin $Valid) { throw "-$Name '$value' is not one of: $($Valid -join ', ')." }
+        $value
+    }
+}
+
 function Invoke-Bench {
     # The benchmark of issue 14 (docs/benchmarks.md): for each setting x dataset, the emulator with a generated
     # dataset; Export-SSDataSyncReport as users run it (a child pwsh importing the packaged module); then the
@@ -283,6 +292,8 @@ function Invoke-Bench {
     }
     # Default: latency and rate limit over small, medium and large (the rate-limit baseline is skipped where it
     # would run longer than -BenchMaxMinutes), then the 200,000-execution memory run with no faults.
+    $BenchDataset = @(Split-List $BenchDataset 'BenchDataset' 'small', 'medium', 'large', 'x200k')
+    $BenchSetting = @(Split-List $BenchSetting 'BenchSetting' 'latency', 'ratelimit', 'none')
     $combos = if ($BenchDataset -or $BenchSetting) {
         $ds = if ($BenchDataset) { $BenchDataset } else { @('small', 'medium', 'large') }
         $ss = if ($BenchSetting) { $BenchSetting } else { @('latency', 'ratelimit') }
