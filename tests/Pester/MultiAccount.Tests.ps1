@@ -387,6 +387,40 @@ Describe 'The pipeline across accounts' {
     }
 }
 
+Describe 'Accounts scanned in parallel within -ThrottleLimit' {
+    BeforeAll {
+        # Every call (STS included) waits 200 ms, so the time tells how many ran one after another.
+        $script:LatencyMs = 200
+        $script:Slow = Start-TestEmulator -ArgumentList '--dataset', $script:Emulator.DatasetPath, '--latency-ms', $script:LatencyMs
+        $script:SlowConn = $script:Conn.Clone()
+        $script:SlowConn.EndpointUrl = $script:Slow.Endpoint
+        $null = Get-SSDataSyncAgent @SlowConn -AccountId '444455556666' -RoleName StratusScanReadOnly # warm-up
+    }
+
+    AfterAll {
+        $script:Slow | Stop-TestEmulator
+    }
+
+    It 'scans three accounts in about the time of one' {
+        $one = Measure-Command { $null = Get-SSDataSyncAgent @SlowConn -AccountId '444455556666' -RoleName StratusScanReadOnly }
+        $agents = $null
+        $three = Measure-Command { $agents = @(Get-SSDataSyncAgent @SlowConn @Org) }
+        @($agents.AgentArn) | Should -Be @((Get-ExpectedRow -Kind Agent).Arn)
+        $three.TotalSeconds | Should -BeLessThan (1.6 * $one.TotalSeconds) -Because "one account took $($one.TotalSeconds) s; one after another, three would take three times that"
+    }
+
+    It 'makes one call at a time across the accounts with -ThrottleLimit 1, and gives the same output' {
+        Reset-EmulatorStats $script:Slow.Endpoint
+        $serial = $null
+        $elapsed = Measure-Command { $serial = @(Get-SSDataSyncAgent @SlowConn @Org -ThrottleLimit 1) }
+        $calls = (Get-EmulatorStats $script:Slow.Endpoint).TotalCalls
+        Get-EmulatorCallCount -Stats (Get-EmulatorStats $script:Slow.Endpoint) -Operation AssumeRole | Should -Be 3
+        $elapsed.TotalMilliseconds | Should -BeGreaterThan (0.9 * $calls * $script:LatencyMs) -Because "$calls calls (AssumeRole too) of $($script:LatencyMs) ms each ran one at a time"
+        $default = @(Get-SSDataSyncAgent @SlowConn @Org)
+        @($serial | ForEach-Object { $_ | ConvertTo-Json -Depth 6 -Compress }) | Should -Be @($default | ForEach-Object { $_ | ConvertTo-Json -Depth 6 -Compress })
+    }
+}
+
 Describe 'An account whose role cannot be assumed' {
     It '<Cmdlet>: an account not in the dataset is one non-terminating AssumeRoleDenied; every row of the other accounts is there' -ForEach $Kinds {
         $run = Invoke-Scan -Command $Cmdlet -Parameters ($script:Conn + @{ AccountId = '777788889999', '123456789012', '111122223333'; RoleName = 'StratusScanReadOnly' })
@@ -683,6 +717,24 @@ Describe 'Export-SSDataSyncReport across accounts' {
         $book = Read-Workbook $file.FullName
         (Get-SummaryBlock $book['Summary'])['Account ID'] | Should -Be '777788889999'
         @(Get-Column $book['Tasks'] 'Task ARN') | Should -Be @((Get-ExpectedRow -Kind Task -Accounts '777788889999').Arn)
+    }
+
+    It 'writes an organisation workbook from objects of several accounts piped in, without an AWS call' {
+        $tasks = @(Get-SSDataSyncTask @Conn @Org)
+        $agents = @(Get-SSDataSyncAgent @Conn @Org)
+        $folder = New-TestFolder piped
+        Reset-EmulatorStats $script:Emulator.Endpoint
+        $info = @(@($tasks) + @($agents) | Export-SSDataSyncReport -OutputDirectory $folder -PassThru -InformationAction Continue 6>&1)
+        (Get-EmulatorStats $script:Emulator.Endpoint).TotalCalls | Should -Be 0
+        $file = @($info | Where-Object { $_ -is [IO.FileInfo] })
+        $file.Count | Should -Be 1
+        $file[0].Name | Should -Be "multi-account-datasync-all-export-$($script:Today).xlsx"
+        Get-InformationText $info | Should -Contain 'Organization: multi-account'
+        Get-InformationText $info | Should -Contain ('Accounts: 3 ({0})' -f ($script:AccountIds -join ', '))
+        $book = Read-Workbook $file[0].FullName
+        @(Get-Column $book['Tasks'] 'Task ARN') | Should -Be @($tasks.TaskArn)
+        @(Get-Column $book['Agents'] 'Agent ARN') | Should -Be @($agents.AgentArn)
+        $book['Locations'].Count | Should -Be 1
     }
 
     It 'takes one account given twice as one account, not an organisation' {
