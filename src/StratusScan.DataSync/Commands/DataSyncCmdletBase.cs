@@ -315,7 +315,8 @@ namespace StratusScan.DataSync.Commands
                 ThrowAccountArgument("The roles and Regions span several partitions (" + string.Join(", ", partitions) + "); credentials work in one partition, so scan each partition in its own run.", "PartitionMismatch", "RoleArn");
             }
 
-            return accounts;
+            // An account given twice is scanned once.
+            return accounts.GroupBy(a => a.RoleArn, StringComparer.Ordinal).Select(g => g.First()).ToList();
         }
 
         /// <summary>The STS AssumeRole settings from -ExternalId, -RoleSessionName and -DurationSeconds.</summary>
