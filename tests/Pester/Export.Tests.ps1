@@ -149,6 +149,7 @@ BeforeAll {
         'Include Pattern Count' = { param($o) @($o.IncludePatterns).Count }; 'Exclude Pattern Count' = { param($o) @($o.ExcludePatterns).Count }
         'Include Filters' = { param($o) @($o.IncludePatterns) -join '|' }; 'Exclude Filters' = { param($o) @($o.ExcludePatterns) -join '|' }
         'Error Code' = 'ErrorCode'; 'Error Detail' = 'ErrorDetail'; 'Region' = 'Region'
+        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
     }
     $script:LocationColumns = [ordered]@{
         'Location ARN' = 'LocationArn'; 'Location Type' = 'LocationType'; 'Location URI' = 'LocationUri'; 'Creation Time (UTC)' = 'CreationTime'
@@ -162,6 +163,7 @@ BeforeAll {
         'Block Size' = 'BlockSize'; 'Replication Factor' = 'ReplicationFactor'; 'Bucket Name' = 'BucketName'
         'Azure Blob Container URL' = 'AzureBlobContainerUrl'; 'Blob Type' = 'BlobType'; 'Access Tier' = 'AccessTier'
         'Agent ARNs' = { param($o) @($o.AgentArns) -join '; ' }
+        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
     }
     $script:AgentColumns = [ordered]@{
         'Agent Name' = 'Name'; 'Agent ARN' = 'AgentArn'; 'Status' = 'Status'; 'Endpoint Type' = 'EndpointType'
@@ -169,6 +171,7 @@ BeforeAll {
         'VPC Endpoint ID' = 'VpcEndpointId'; 'Private Link Endpoint' = 'PrivateLinkEndpoint'
         'Private Link Subnet ARN' = { param($o) @($o.SubnetArns) | Select-Object -First 1 }
         'Security Group ARNs' = { param($o) @($o.SecurityGroupArns) -join '; ' }; 'Region' = 'Region'
+        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
     }
     $script:ExecutionColumns = [ordered]@{
         'Task Execution ARN' = 'TaskExecutionArn'; 'Task ARN' = 'TaskArn'; 'Task Name' = 'TaskName'; 'Status' = 'Status'
@@ -176,6 +179,7 @@ BeforeAll {
         'Bytes Transferred' = 'BytesTransferred'; 'Files Failed' = 'FilesFailed'; 'Files Skipped' = 'FilesSkipped'
         'Files Verified' = 'FilesVerified'; 'Files Deleted' = 'FilesDeleted'; 'Bytes Written' = 'BytesWritten'
         'Error Code' = 'ErrorCode'; 'Error Detail' = 'ErrorDetail'; 'Region' = 'Region'
+        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
     }
 
     function script:Test-Cell {

@@ -657,6 +657,37 @@ Describe 'Export-SSDataSyncReport across accounts' {
         @(Get-Column $rows $script:SheetKeys[$_]) | Should -Be $expected
     }
 
+    It 'ends every row of <_> with Account ID (the account in its ARN) and Account Name (the id, no config)' -ForEach @('Tasks', 'Locations', 'Agents', 'Recent Executions', 'Active Tasks', 'Failed Executions') {
+        $rows = $script:ExportBook[$_]
+        $headers = @($rows[0] | Where-Object { $null -ne $_ })
+        $headers[-2..-1] | Should -Be @('Account ID', 'Account Name')
+        $arns = @(Get-Column $rows $script:SheetKeys[$_])
+        $ids = @(Get-Column $rows 'Account ID')
+        $names = @(Get-Column $rows 'Account Name')
+        $ids | Should -Be @($arns | ForEach-Object { ($_ -split ':')[4] })
+        $names | Should -Be $ids
+    }
+
+    It 'has a By Account table on the Summary: counts per trusted account, and the untrusting one Not scanned' {
+        $accounts = @(Get-SummaryTable $script:ExportBook['Summary'] 'By Account')
+        @($accounts.'Account ID') | Should -Be $script:ExportAccounts
+        @($accounts.Status) | Should -Be @('Complete', 'Not scanned', 'Complete')
+        foreach ($row in $accounts) {
+            $id = [string]$row.'Account ID'
+            $row.'Account Name' | Should -Be $id
+            $row.Tasks | Should -Be @(Get-ExpectedRow -Kind Task -Accounts $id).Count
+            $row.'Active Tasks' | Should -Be @(Get-ExpectedRow -Kind Task -Accounts $id | Where-Object { $_.Json.Status -eq 'AVAILABLE' }).Count
+            $row.Locations | Should -Be @(Get-ExpectedRow -Kind Location -Accounts $id).Count
+            $row.Agents | Should -Be @(Get-ExpectedRow -Kind Agent -Accounts $id).Count
+            $row.Executions | Should -Be @(Get-ExpectedRow -Kind Execution -Accounts $id).Count
+            $row.'Failed Executions' | Should -Be @(Get-ExpectedRow -Kind Execution -Accounts $id | Where-Object { $_.Json.Status -eq 'ERROR' }).Count
+            $row.'Scan Issues' | Should -Be $(if ($id -eq '123456789012') { 1 } else { 0 })
+        }
+        $accounts[0].Tasks | Should -BeGreaterThan 0
+        (Get-SummaryBlock $script:ExportBook['Summary'])['Organization'] | Should -Be 'multi-account'
+        (Get-SummaryBlock $script:ExportBook['Summary'])['Accounts'] | Should -Be '3 accounts (2 scanned, 1 not scanned)'
+    }
+
     It 'lists the failed account''s AssumeRole issue on the Summary and says the data is incomplete' {
         $summary = $script:ExportBook['Summary']
         (Get-SummaryBlock $summary)['Data Complete'] | Should -BeLike 'No:*'
@@ -666,6 +697,7 @@ Describe 'Export-SSDataSyncReport across accounts' {
         $issues[0].'IAM Action' | Should -Be 'sts:AssumeRole'
         $issues[0].Target | Should -Be 'arn:aws:iam::123456789012:role/StratusScanReadOnly'
         $issues[0].'Error Code' | Should -Be 'AccessDenied'
+        $issues[0].Account | Should -Be '123456789012'
         "$($issues[0].'Missing Data') $($issues[0].Message)" | Should -Match '123456789012'
     }
 
@@ -687,7 +719,7 @@ Describe 'Export-SSDataSyncReport across accounts' {
         $file.Name | Should -Be "Org-datasync-all-export-$($script:Today).xlsx"
         Get-InformationText $info | Should -Contain 'Organization: Org'
         Get-InformationText $info | Should -Contain 'Accounts: 2 (444455556666, 111122223333)'
-        (Get-SummaryBlock (Read-Workbook $file.FullName)['Summary'])['Account Name'] | Should -Be 'Org'
+        (Get-SummaryBlock (Read-Workbook $file.FullName)['Summary'])['Organization'] | Should -Be 'Org'
     }
 
     It 'takes the organisation''s name from the config''s <Key> (<How>)' -ForEach @(
@@ -704,7 +736,7 @@ Describe 'Export-SSDataSyncReport across accounts' {
         finally { Pop-Location }
         $file.Name | Should -Be "$Value-datasync-all-export-$($script:Today).xlsx"
         $file.DirectoryName | Should -Be (Join-Path $folder 'output')
-        (Get-SummaryBlock (Read-Workbook $file.FullName)['Summary'])['Account Name'] | Should -Be $Value
+        (Get-SummaryBlock (Read-Workbook $file.FullName)['Summary'])['Organization'] | Should -Be $Value
     }
 
     It 'names a one-account run by that account (-AccountId with one id)' {

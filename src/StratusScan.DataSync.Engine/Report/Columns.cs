@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StratusScan.DataSync.Inventory;
 
 namespace StratusScan.DataSync.Report
@@ -84,7 +85,7 @@ namespace StratusScan.DataSync.Report
             Text<DataSyncTask>("Error Code", t => t.ErrorCode),
             Text<DataSyncTask>("Error Detail", t => t.ErrorDetail),
             Text<DataSyncTask>("Region", t => t.Region),
-        };
+        }.Concat(Account<DataSyncTask>(t => t.AccountId, t => t.AccountName)).ToArray();
 
         public static readonly IReadOnlyList<SheetColumn<DataSyncLocation>> Locations = new[]
         {
@@ -121,7 +122,7 @@ namespace StratusScan.DataSync.Report
             Text<DataSyncLocation>("Blob Type", l => l.BlobType),
             Text<DataSyncLocation>("Access Tier", l => l.AccessTier),
             Text<DataSyncLocation>("Agent ARNs", l => Joined(l.AgentArns)),
-        };
+        }.Concat(Account<DataSyncLocation>(l => l.AccountId, l => l.AccountName)).ToArray();
 
         public static readonly IReadOnlyList<SheetColumn<DataSyncAgent>> Agents = new[]
         {
@@ -137,7 +138,7 @@ namespace StratusScan.DataSync.Report
             Text<DataSyncAgent>("Private Link Subnet ARN", a => a.PrivateLinkSubnetArn),
             Text<DataSyncAgent>("Security Group ARNs", a => Joined(a.SecurityGroupArns)),
             Text<DataSyncAgent>("Region", a => a.Region),
-        };
+        }.Concat(Account<DataSyncAgent>(a => a.AccountId, a => a.AccountName)).ToArray();
 
         public static readonly IReadOnlyList<SheetColumn<DataSyncTaskExecution>> Executions = new[]
         {
@@ -157,9 +158,16 @@ namespace StratusScan.DataSync.Report
             Text<DataSyncTaskExecution>("Error Code", e => e.ErrorCode),
             Text<DataSyncTaskExecution>("Error Detail", e => e.ErrorDetail),
             Text<DataSyncTaskExecution>("Region", e => e.Region),
-        };
+        }.Concat(Account<DataSyncTaskExecution>(e => e.AccountId, e => e.AccountName)).ToArray();
 
         private static SheetColumn<T> Text<T>(string header, Func<T, string?> value) => new SheetColumn<T>(header, CellKind.Text, value);
+
+        /// <summary>The last two columns of every data sheet: the row's account, and its name (the id when it has none).</summary>
+        private static SheetColumn<T>[] Account<T>(Func<T, string> id, Func<T, string> name) => new[]
+        {
+            Text<T>("Account ID", id),
+            Text<T>("Account Name", row => string.IsNullOrEmpty(name(row)) ? id(row) : name(row)),
+        };
 
         private static SheetColumn<T> Col<T>(string header, CellKind kind, Func<T, object?> value) => new SheetColumn<T>(header, kind, value);
 

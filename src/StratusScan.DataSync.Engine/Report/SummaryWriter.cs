@@ -27,7 +27,7 @@ namespace StratusScan.DataSync.Report
         /// <summary>The per-day table holds at most this many days (the newest).</summary>
         public const int MaxDays = 400;
 
-        private static readonly double[] Widths = { 40, 50, 22, 22, 22, 32, 22 };
+        private static readonly double[] Widths = { 40, 50, 22, 22, 22, 32, 22, 18, 18, 20, 14 };
 
         private readonly ReportData _data;
         private readonly int _dataSheetTruncated;
@@ -86,8 +86,18 @@ namespace StratusScan.DataSync.Report
             Row(("DataSync Audit Summary", Styles.Title));
             Blank();
 
-            Label("Account ID", d.AccountId);
-            Label("Account Name", d.AccountName);
+            if (d.Accounts.Count > 1)
+            {
+                int notScanned = d.Accounts.Count(a => !a.Scanned);
+                Label("Organization", d.AccountName);
+                Label("Accounts", Count(d.Accounts.Count, "account") + " (" + (d.Accounts.Count - notScanned) + " scanned, " + notScanned + " not scanned)");
+            }
+            else
+            {
+                Label("Account ID", d.AccountId);
+                Label("Account Name", d.AccountName);
+            }
+
             Label("Partition", PartitionName(d.Partition));
             Label("Regions Scanned", string.Join(", ", d.Regions));
             Label("Scan Time (UTC)", d.ScanTimeUtc);
@@ -159,6 +169,12 @@ namespace StratusScan.DataSync.Report
             Label("Bytes Transferred", Sum(d.Executions), CellKind.Bytes);
             Blank();
 
+            if (d.Accounts.Count > 0)
+            {
+                WriteAccounts();
+                Blank();
+            }
+
             WriteRegions();
             Blank();
             WriteDays();
@@ -166,6 +182,51 @@ namespace StratusScan.DataSync.Report
             WriteIssues();
             Blank();
             WriteFindings();
+        }
+
+        /// <summary>One row per account of an organisation report: its counts, and whether its data is complete.</summary>
+        private void WriteAccounts()
+        {
+            var d = _data;
+            Section("By Account");
+            string[] headers = { "Account ID", "Account Name", "Status", "Tasks", "Active Tasks", "Locations", "Agents", "Executions", "Failed Executions", "Bytes Transferred", "Scan Issues" };
+            StartRow();
+            for (int i = 0; i < headers.Length; i++) _sheet.Text(i, headers[i], Styles.Header);
+            _sheet.EndRow();
+
+            // One pass per collection: account → tasks, active tasks, locations, agents, executions, failed executions, bytes, issues.
+            var stats = d.Accounts.ToDictionary(a => a.AccountId, _ => new long[8], StringComparer.Ordinal);
+            long[] Of(string account) => stats.TryGetValue(account, out var counts) ? counts : new long[8];
+            foreach (var t in d.Tasks)
+            {
+                var counts = Of(t.AccountId);
+                counts[0]++;
+                if (t.Status == "AVAILABLE") counts[1]++;
+            }
+
+            foreach (var l in d.Locations) Of(l.AccountId)[2]++;
+            foreach (var a in d.Agents) Of(a.AccountId)[3]++;
+            foreach (var e in d.Executions)
+            {
+                var counts = Of(e.AccountId);
+                counts[4]++;
+                if (e.Status == "ERROR") counts[5]++;
+                counts[6] += e.BytesTransferred ?? 0;
+            }
+
+            foreach (var issue in d.Issues) Of(issue.AccountId)[7]++;
+            foreach (var account in d.Accounts)
+            {
+                var counts = stats[account.AccountId];
+                StartRow();
+                _sheet.Text(0, account.AccountId);
+                _sheet.Text(1, account.AccountName);
+                _sheet.Text(2, !account.Scanned ? "Not scanned" : counts[7] > 0 ? "Incomplete" : "Complete");
+                for (int i = 0; i < 6; i++) _sheet.Value(i + 3, counts[i], CellKind.Integer);
+                _sheet.Value(9, counts[6], CellKind.Bytes);
+                _sheet.Value(10, counts[7], CellKind.Integer);
+                _sheet.EndRow();
+            }
         }
 
         private void WriteRegions()
@@ -304,7 +365,7 @@ namespace StratusScan.DataSync.Report
             }
 
             Row(("Region", Styles.Header), ("IAM Action", Styles.Header), ("Target", Styles.Header), ("Error Code", Styles.Header),
-                ("Message", Styles.Header), ("Missing Data", Styles.Header));
+                ("Message", Styles.Header), ("Missing Data", Styles.Header), ("Account", Styles.Header));
             foreach (var issue in d.Issues)
             {
                 StartRow();
@@ -314,6 +375,7 @@ namespace StratusScan.DataSync.Report
                 _sheet.Text(3, issue.ErrorCode ?? issue.Kind.ToString());
                 _sheet.Text(4, issue.Message);
                 _sheet.Text(5, issue.MissingData);
+                if (issue.AccountId.Length > 0) _sheet.Text(6, issue.AccountId);
                 _sheet.EndRow();
             }
         }

@@ -216,6 +216,7 @@ namespace StratusScan.DataSync.Report
         {
             AccountId = data.AccountId ?? string.Empty,
             AccountName = data.AccountName ?? string.Empty,
+            Accounts = data.Accounts ?? Array.Empty<ReportAccount>(),
             Partition = string.IsNullOrEmpty(data.Partition) ? Regions.Partitions.Aws : data.Partition,
             Regions = data.Regions ?? Array.Empty<string>(),
             ScanTimeUtc = data.ScanTimeUtc.Kind == DateTimeKind.Local ? data.ScanTimeUtc.ToUniversalTime() : data.ScanTimeUtc,

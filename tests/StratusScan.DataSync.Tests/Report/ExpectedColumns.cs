@@ -45,6 +45,8 @@ namespace StratusScan.DataSync.Tests.Report
             ("Error Code", t => t.ErrorCode),
             ("Error Detail", t => t.ErrorDetail),
             ("Region", t => t.Region),
+            ("Account ID", t => t.AccountId),
+            ("Account Name", t => string.IsNullOrEmpty(t.AccountName) ? t.AccountId : t.AccountName),
         };
 
         public static readonly (string Header, Func<DataSyncLocation, object?> Value)[] Locations =
@@ -82,6 +84,8 @@ namespace StratusScan.DataSync.Tests.Report
             ("Blob Type", l => l.BlobType),
             ("Access Tier", l => l.AccessTier),
             ("Agent ARNs", l => string.Join("; ", l.AgentArns)),
+            ("Account ID", l => l.AccountId),
+            ("Account Name", l => string.IsNullOrEmpty(l.AccountName) ? l.AccountId : l.AccountName),
         };
 
         public static readonly (string Header, Func<DataSyncAgent, object?> Value)[] Agents =
@@ -98,6 +102,8 @@ namespace StratusScan.DataSync.Tests.Report
             ("Private Link Subnet ARN", a => a.SubnetArns.FirstOrDefault()),
             ("Security Group ARNs", a => string.Join("; ", a.SecurityGroupArns)),
             ("Region", a => a.Region),
+            ("Account ID", a => a.AccountId),
+            ("Account Name", a => string.IsNullOrEmpty(a.AccountName) ? a.AccountId : a.AccountName),
         };
 
         public static readonly (string Header, Func<DataSyncTaskExecution, object?> Value)[] Executions =
@@ -118,6 +124,8 @@ namespace StratusScan.DataSync.Tests.Report
             ("Error Code", e => e.ErrorCode),
             ("Error Detail", e => e.ErrorDetail),
             ("Region", e => e.Region),
+            ("Account ID", e => e.AccountId),
+            ("Account Name", e => string.IsNullOrEmpty(e.AccountName) ? e.AccountId : e.AccountName),
         };
 
         public const string Marker = StratusScan.DataSync.Report.CellText.TruncationMarker;

@@ -48,7 +48,7 @@ namespace StratusScan.DataSync.Tests.Report
 
             using var document = SpreadsheetDocument.Open(path, false);
             var tasks = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().ElementAt(1).Id!);
-            Assert.Equal("A1:AF2", tasks.TableDefinitionParts.Single().Table.Reference!.Value);
+            Assert.Equal("A1:AH2", tasks.TableDefinitionParts.Single().Table.Reference!.Value);
 
             var summary = new SummaryView(sheets[0]);
             Assert.Equal(8, summary.Table("Executions per Day (UTC)").Rows.Count);
@@ -104,11 +104,83 @@ namespace StratusScan.DataSync.Tests.Report
             Assert.Equal("not limited (every execution DataSync keeps)", header["Execution Window"]);
 
             var table = summary.Table("Scan Issues");
-            Assert.Equal(new[] { "Region", "IAM Action", "Target", "Error Code", "Message", "Missing Data" }, table.Headers);
+            Assert.Equal(new[] { "Region", "IAM Action", "Target", "Error Code", "Message", "Missing Data", "Account" }, table.Headers);
             Assert.Equal(new object?[] { "eu-west-1", "datasync:ListAgents", null, "AccessDeniedException", "User is not authorized", "Agents of eu-west-1" }, table.Rows[0].Take(6));
             Assert.Equal("=cmd|' /C calc'!A0", table.Rows[1][4]);
             Assert.Equal(2d, summary.SectionCount("Scan Issues"));
             Assert.DoesNotContain(summary.Rows, r => r.Length > 0 && (r[0] as string) == "The scan had no issues: the data is complete.");
+        }
+
+        [Fact]
+        public void AnOrganisationWorkbookHasAccountColumnsAByAccountTableAndTheAccountOfEachIssue()
+        {
+            static string OrgArn(string account, string kind, int n) => "arn:aws:datasync:us-east-1:" + account + ":" + kind + "/" + kind + "-" + n.ToString("D17", System.Globalization.CultureInfo.InvariantCulture);
+            const string Prod = "444455556666", Shared = "777788889999", Closed = "123456789012";
+            var tasks = new[]
+            {
+                new DataSyncTask { TaskArn = OrgArn(Prod, "task", 1), AccountId = Prod, AccountName = "Production", Region = "us-east-1", Status = "AVAILABLE" },
+                new DataSyncTask { TaskArn = OrgArn(Prod, "task", 2), AccountId = Prod, AccountName = "Production", Region = "us-east-1", Status = "UNAVAILABLE" },
+                new DataSyncTask { TaskArn = OrgArn(Shared, "task", 3), AccountId = Shared, Region = "us-east-1", Status = "AVAILABLE" },
+            };
+            var executions = new[]
+            {
+                new DataSyncTaskExecution { TaskExecutionArn = tasks[0].TaskArn + "/execution/exec-00000000000000001", TaskArn = tasks[0].TaskArn, AccountId = Prod, AccountName = "Production", Region = "us-east-1", Status = "ERROR", StartTime = Now.AddHours(-2), BytesTransferred = 2048 },
+                new DataSyncTaskExecution { TaskExecutionArn = tasks[2].TaskArn + "/execution/exec-00000000000000002", TaskArn = tasks[2].TaskArn, AccountId = Shared, Region = "us-east-1", Status = "SUCCESS", StartTime = Now.AddHours(-1), BytesTransferred = 1000 },
+            };
+            var issues = new[]
+            {
+                new ScanIssue(ScanIssueKind.AccessDenied, "us-east-1", "AssumeRole", "arn:aws:iam::123456789012:role/Scan", "AccessDenied", "not trusted", "everything in account " + Closed, Closed, "sts"),
+                new ScanIssue(ScanIssueKind.AccessDenied, "us-east-1", "ListAgents", null, "AccessDeniedException", "denied", "agents", Shared),
+            };
+            var (_, sheets, _) = Write(new ReportData
+            {
+                AccountName = "Contoso",
+                Accounts = new[] { new ReportAccount(Prod, "Production", true), new ReportAccount(Shared, "", true), new ReportAccount(Closed, "Closed", false) },
+                ScanTimeUtc = Now,
+                Window = ExecutionWindow.LastDays(7, Now),
+                Regions = new[] { "us-east-1" },
+                Tasks = tasks,
+                Executions = executions,
+                Locations = new[] { new DataSyncLocation { LocationArn = OrgArn(Shared, "location", 4), AccountId = Shared, AccountName = "Shared", Region = "us-east-1", LocationUri = "nfs://host/x/" } },
+                Issues = issues,
+            });
+
+            var summary = new SummaryView(sheets[0]);
+            var header = summary.Block(null);
+            Assert.Equal("Contoso", header["Organization"]);
+            Assert.Equal("3 accounts (2 scanned, 1 not scanned)", header["Accounts"]);
+            Assert.False(header.ContainsKey("Account ID"));
+
+            var accounts = summary.Table("By Account");
+            Assert.Equal(new[] { "Account ID", "Account Name", "Status", "Tasks", "Active Tasks", "Locations", "Agents", "Executions", "Failed Executions", "Bytes Transferred", "Scan Issues" }, accounts.Headers);
+            Assert.Equal(new object?[] { Prod, "Production", "Complete", 2d, 1d, 0d, 0d, 1d, 1d, 2048d, 0d }, accounts.Rows[0].Take(11));
+            Assert.Equal(new object?[] { Shared, Shared, "Incomplete", 1d, 1d, 1d, 0d, 1d, 0d, 1000d, 1d }, accounts.Rows[1].Take(11));
+            Assert.Equal(new object?[] { Closed, "Closed", "Not scanned", 0d, 0d, 0d, 0d, 0d, 0d, 0d, 1d }, accounts.Rows[2].Take(11));
+
+            var issueTable = summary.Table("Scan Issues");
+            Assert.Equal(new object?[] { "sts:AssumeRole", Closed }, new[] { issueTable.Rows[0][1], issueTable.Rows[0][6] });
+            Assert.Equal(new object?[] { "datasync:ListAgents", Shared }, new[] { issueTable.Rows[1][1], issueTable.Rows[1][6] });
+
+            // Every data sheet ends with the row's account; a row without a name shows its id.
+            var taskSheet = sheets[1];
+            Assert.Equal(new[] { "Account ID", "Account Name" }, taskSheet.Headers.Skip(taskSheet.Headers.Count - 2));
+            Assert.Equal(new object?[] { Prod, Prod, Shared }, taskSheet.Column("Account ID"));
+            Assert.Equal(new object?[] { "Production", "Production", Shared }, taskSheet.Column("Account Name"));
+            Assert.Equal(new object?[] { "Shared" }, sheets[2].Column("Account Name"));
+            Assert.Equal(new object?[] { Prod, Shared }, sheets[4].Column("Account ID"));
+            Assert.Equal(new object?[] { Prod }, sheets[6].Column("Account ID"));
+            Assert.Equal(new object?[] { "Production", Shared }, sheets[5].Column("Account Name"));
+        }
+
+        [Fact]
+        public void ASingleAccountWorkbookKeepsItsAccountRowsAndHasNoByAccountTable()
+        {
+            var (_, sheets, _) = Write(new ReportData { AccountId = "111122223333", AccountName = "Prod", ScanTimeUtc = Now, Regions = new[] { "us-east-1" } });
+            var summary = new SummaryView(sheets[0]);
+            var header = summary.Block(null);
+            Assert.Equal("111122223333", header["Account ID"]);
+            Assert.Equal("Prod", header["Account Name"]);
+            Assert.DoesNotContain(summary.Rows, r => r.Length > 0 && (r[0] as string) == "By Account");
         }
 
         [Fact]

@@ -35,6 +35,14 @@ namespace StratusScan.DataSync.Tests.Report
             }
 
             public int DataRowCount => Rows.Count - 1;
+
+            /// <summary>One column's values, data rows in order.</summary>
+            public object?[] Column(string header)
+            {
+                var values = new object?[DataRowCount];
+                for (int r = 0; r < values.Length; r++) values[r] = Cell(r, header);
+                return values;
+            }
         }
 
         public static List<SheetData> Read(string path)
