@@ -77,7 +77,10 @@ internal sealed class RequestHandler
             call.Region = auth.Region;
             Principal principal = Authenticate(call, auth);
             _stats.RecordCall(call.Operation ?? "(none)", auth.Region, principal.AccountId);
+            // In flight until its response starts (WriteAsync ends it), so the client cannot have its answer and
+            // send the next call while this one still counts: the peak never exceeds the client's concurrency.
             using IDisposable inFlight = _stats.TrackInFlight();
+            context.Items[InFlightKey] = inFlight;
             if (_faults.IsRegionDisabled(auth.Region))
             {
                 throw InvalidToken(isSts);
@@ -154,6 +157,7 @@ internal sealed class RequestHandler
                 call.Context.Response.StatusCode = 200;
                 call.Context.Response.ContentType = JsonContentType;
                 call.Context.Response.ContentLength = bytes.Length;
+                EndInFlight(call.Context);
                 await call.Context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
                 await call.Context.Response.Body.FlushAsync().ConfigureAwait(false);
                 call.Context.Abort();
@@ -290,8 +294,14 @@ internal sealed class RequestHandler
 
     internal void ResetRateLimits() => _faults.ResetRateLimits();
 
+    private const string InFlightKey = "StratusScan.Emulator.InFlight";
+
+    private static void EndInFlight(HttpContext context) =>
+        (context.Items.TryGetValue(InFlightKey, out object? inFlight) ? inFlight as IDisposable : null)?.Dispose();
+
     private static async Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
     {
+        EndInFlight(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         context.Response.ContentLength = body.Length;
