@@ -6,18 +6,7 @@ BeforeAll {
     Import-Module "$PSScriptRoot/InventoryComparison.psm1" -Force
     Import-Module (Get-TestModulePath) -Force
 
-    $script:SavedEnvironment = @{}
-    $isolation = @{
-        AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'no-credentials'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
-        AWS_EC2_METADATA_DISABLED = 'true'; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
-        AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_ENDPOINT_URL = $null
-        AWS_ENDPOINT_URL_DATASYNC = $null; AWS_ENDPOINT_URL_STS = $null; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
-        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; AWS_WEB_IDENTITY_TOKEN_FILE = $null
-    }
-    foreach ($key in $isolation.Keys) {
-        $script:SavedEnvironment[$key] = [Environment]::GetEnvironmentVariable($key)
-        Set-TestEnvironmentVariable $key $isolation[$key]
-    }
+    $script:SavedEnvironment = Enter-IsolatedAwsEnvironment -TestDrive $TestDrive
 
     $script:RegionNames = @('us-east-1', 'eu-west-1')
     $spec = 'regions=us-east-1;eu-west-1,tasks=6,locations=1,agents=3,executions=3,days=45,seed=3,now={0}' -f [DateTime]::UtcNow.ToString('o')
@@ -45,7 +34,7 @@ BeforeAll {
 
 AfterAll {
     $script:Emulator | Stop-TestEmulator
-    foreach ($key in $script:SavedEnvironment.Keys) { Set-TestEnvironmentVariable $key $script:SavedEnvironment[$key] }
+    Exit-IsolatedAwsEnvironment $script:SavedEnvironment
     Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
 }
 

@@ -7,18 +7,7 @@ BeforeAll {
     Import-Module "$PSScriptRoot/InventoryComparison.psm1" -Force
     Import-Module (Get-TestModulePath) -Force
 
-    # Keep the user's AWS files and any instance metadata out of the tests.
-    $script:SavedEnvironment = @{}
-    $isolation = @{
-        AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'no-credentials'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
-        AWS_EC2_METADATA_DISABLED = 'true'; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
-        AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_ENDPOINT_URL = $null
-        AWS_ENDPOINT_URL_DATASYNC = $null; AWS_ENDPOINT_URL_STS = $null
-    }
-    foreach ($key in $isolation.Keys) {
-        $script:SavedEnvironment[$key] = [Environment]::GetEnvironmentVariable($key)
-        Set-TestEnvironmentVariable $key $isolation[$key]
-    }
+    $script:SavedEnvironment = Enter-IsolatedAwsEnvironment -TestDrive $TestDrive
 
     # Generated with "now" = the real current time: the cmdlets compute the execution window from the clock, and
     # the dataset has executions 3 minutes either side of now - 30 days.
@@ -61,7 +50,7 @@ BeforeAll {
 
 AfterAll {
     $script:Emulator | Stop-TestEmulator
-    foreach ($key in $script:SavedEnvironment.Keys) { Set-TestEnvironmentVariable $key $script:SavedEnvironment[$key] }
+    Exit-IsolatedAwsEnvironment $script:SavedEnvironment
     Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
 }
 

@@ -21,31 +21,11 @@ BeforeAll {
     Import-Module "$PSScriptRoot/InventoryComparison.psm1" -Force
     Import-Module (Get-TestModulePath) -Force
 
-    # Keep the user's AWS files and any instance metadata out of the tests.
-    $script:SavedEnvironment = @{}
-    $isolation = @{
-        AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'no-credentials'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
-        AWS_EC2_METADATA_DISABLED = 'true'; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
-        AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_ENDPOINT_URL = $null
-        AWS_ENDPOINT_URL_DATASYNC = $null; AWS_ENDPOINT_URL_STS = $null; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
-        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; AWS_WEB_IDENTITY_TOKEN_FILE = $null
-    }
-    foreach ($key in $isolation.Keys) {
-        $script:SavedEnvironment[$key] = [Environment]::GetEnvironmentVariable($key)
-        Set-TestEnvironmentVariable $key $isolation[$key]
-    }
+    $script:SavedEnvironment = Enter-IsolatedAwsEnvironment -TestDrive $TestDrive
 
     # Everything the tests write (workbooks, logs/, CSV files, configs) goes under one folder, the current location meanwhile.
-    $script:Root = Join-Path ([IO.Path]::GetTempPath()) ("stratusscan-multiaccount-{0}" -f [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $script:Root | Out-Null
+    $script:Root = New-TestRoot multiaccount
     Push-Location -LiteralPath $script:Root
-
-    function script:New-TestFolder {
-        param([string] $Name)
-        $path = Join-Path $script:Root ('{0}-{1}' -f $Name, [guid]::NewGuid().ToString('N').Substring(0, 8))
-        New-Item -ItemType Directory -Path $path | Out-Null
-        $path
-    }
 
     # ExcelDataReader (the independent reader of Read-Workbook), from the NuGet cache (tests/tools/TestTools.csproj).
     $reader = Join-Path (Get-NuGetPackageRoot) 'exceldatareader/3.6.0/lib/netstandard2.0/ExcelDataReader.dll'
@@ -229,7 +209,7 @@ BeforeAll {
 AfterAll {
     Pop-Location
     $script:Emulator | Stop-TestEmulator
-    foreach ($key in $script:SavedEnvironment.Keys) { Set-TestEnvironmentVariable $key $script:SavedEnvironment[$key] }
+    Exit-IsolatedAwsEnvironment $script:SavedEnvironment
     if ($script:Root -and (Test-Path -LiteralPath $script:Root)) { Remove-Item -LiteralPath $script:Root -Recurse -Force -ErrorAction SilentlyContinue }
     Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
 }

@@ -166,6 +166,53 @@ function Use-TestEnvironment {
     }
 }
 
+function Enter-IsolatedAwsEnvironment {
+    <#
+    .SYNOPSIS
+        Clears every AWS setting a test file must not inherit from the machine (the user's credentials and config
+        files, profile, Region, keys, endpoints, instance and container credentials); returns what
+        Exit-IsolatedAwsEnvironment restores. -TestDrive is Pester's $TestDrive (the files named there do not exist).
+    #>
+    param([Parameter(Mandatory)] [string] $TestDrive)
+    $isolation = @{
+        AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'no-credentials'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
+        AWS_EC2_METADATA_DISABLED = 'true'; AWS_PROFILE = $null; AWS_DEFAULT_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
+        AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_ENDPOINT_URL = $null
+        AWS_ENDPOINT_URL_DATASYNC = $null; AWS_ENDPOINT_URL_STS = $null; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
+        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; AWS_WEB_IDENTITY_TOKEN_FILE = $null
+    }
+    $saved = @{}
+    foreach ($key in $isolation.Keys) {
+        $saved[$key] = [Environment]::GetEnvironmentVariable($key)
+        Set-TestEnvironmentVariable $key $isolation[$key]
+    }
+    $saved
+}
+
+function Exit-IsolatedAwsEnvironment {
+    <# Restores what Enter-IsolatedAwsEnvironment saved. #>
+    param([hashtable] $Saved)
+    if (-not $Saved) { return }
+    foreach ($key in $Saved.Keys) { Set-TestEnvironmentVariable $key $Saved[$key] }
+}
+
+function New-TestRoot {
+    <# A new empty folder under the temp folder for everything a test file writes; New-TestFolder makes folders in it. #>
+    param([Parameter(Mandatory)] [string] $Name)
+    $script:TestRoot = Join-Path ([IO.Path]::GetTempPath()) ("stratusscan-{0}-{1}" -f $Name, [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $script:TestRoot | Out-Null
+    $script:TestRoot
+}
+
+function New-TestFolder {
+    <# A new folder in the test root (New-TestRoot), named after -Name. #>
+    param([Parameter(Mandatory)] [string] $Name)
+    if (-not $script:TestRoot) { throw 'New-TestRoot first.' }
+    $path = Join-Path $script:TestRoot ('{0}-{1}' -f $Name, [guid]::NewGuid().ToString('N').Substring(0, 8))
+    New-Item -ItemType Directory -Path $path | Out-Null
+    $path
+}
+
 function Set-TestEnvironmentVariable {
     <# Sets a process environment variable; $null removes it (on Unix [Environment]::SetEnvironmentVariable(x, $null) may leave an empty one). #>
     param([Parameter(Mandatory)] [string] $Name, [AllowNull()] $Value)
@@ -207,5 +254,5 @@ function Read-Workbook {
     finally { $stream.Dispose() }
 }
 
-Export-ModuleMember -Function Read-Workbook, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
+Export-ModuleMember -Function Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds
