@@ -44,7 +44,26 @@ Describe 'Argument completion' {
         Get-Completion 'Get-SSDataSyncLocation -LocationType Obj' | Should -Be @("'Object Storage'")
     }
 
+    It 'completes -LocationType in the quote the user opened' {
+        Get-Completion 'Get-SSDataSyncLocation -LocationType "Az' | Should -Be @('"Azure Blob"')
+        Get-Completion "Get-SSDataSyncLocation -LocationType 'nf" | Should -Be @("'NFS'")
+    }
+
     It 'completes -Partition of Get-SSDataSyncRegion' {
         Get-Completion 'Get-SSDataSyncRegion -Partition aws-' | Sort-Object | Should -Be @('aws-cn', 'aws-us-gov')
+    }
+}
+
+Describe '-LocationType values' {
+    It 'accepts every type name in any case and nothing else, with the ValidateSet error' {
+        $parameter = (Get-Command Get-SSDataSyncLocation).Parameters['LocationType']
+        $valid = @($parameter.Attributes | Where-Object { $_.PSObject.Properties['ValidValues'] } | ForEach-Object ValidValues)
+        $valid | Should -Be @('S3', 'EFS', 'FSx-Windows', 'FSx-Lustre', 'FSx-OpenZFS', 'FSx-ONTAP', 'NFS', 'SMB', 'HDFS', 'Object Storage', 'Azure Blob', 'Unknown')
+        { [StratusScan.DataSync.Commands.ValidateLocationType()] [string[]] $types = 'fsx-ontap', 'object storage', 'UNKNOWN', 's3' } | Should -Not -Throw
+        { [StratusScan.DataSync.Commands.ValidateLocationType()] [string[]] $types = 'S3', 'S4' } | Should -Throw
+        $failure = { Get-SSDataSyncLocation -LocationType 'fsx-ontap', 'Tape' -Region us-east-1 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationError,StratusScan.DataSync.Commands.GetSSDataSyncLocationCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+        $failure.Exception.Message | Should -BeLike "Cannot validate argument on parameter 'LocationType'. The argument `"Tape`" does not belong to the set `"S3,EFS,FSx-Windows,FSx-Lustre,FSx-OpenZFS,FSx-ONTAP,NFS,SMB,HDFS,Object Storage,Azure Blob,Unknown`" specified by the ValidateSet attribute.*"
     }
 }

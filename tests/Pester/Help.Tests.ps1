@@ -9,7 +9,7 @@ BeforeDiscovery {
     $script:Parameters = @(foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name) {
             foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin $common } | Sort-Object Name) {
                 @{ Cmdlet = $command.Name; Parameter = $parameter.Name
-                    HasValidateSet = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).Count -gt 0 }
+                    HasValidateSet = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateArgumentsAttribute] -and $_.PSObject.Properties['ValidValues'] }).Count -gt 0 }
             }
         })
     $runbookFolder = Join-Path (Get-RepoRoot) 'docs/runbooks'
@@ -163,10 +163,10 @@ Describe 'Help for <Cmdlet> -<Parameter>' -ForEach $Parameters {
         $ParameterHelp.Globbing | Should -Be $wildcards.ToString().ToLowerInvariant()
     }
 
-    # Only for parameters with a ValidateSet (the -ForEach data is there during discovery).
+    # Only for parameters with a ValidateSet or a validation that lists its ValidValues (the -ForEach data is there during discovery).
     if ($HasValidateSet) {
         It 'lists the values its ValidateSet allows' {
-            $set = $Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
+            $set = $Metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateArgumentsAttribute] -and $_.PSObject.Properties['ValidValues'] } | Select-Object -First 1
             $documented = @($ParameterHelp.ParameterValueGroup.ParameterValue | ForEach-Object { "$_".Trim() })
             @($set.ValidValues) | Should -Be $documented
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using StratusScan.DataSync.Aws.Model;
 
 namespace StratusScan.DataSync.Inventory
@@ -21,7 +20,7 @@ namespace StratusScan.DataSync.Inventory
         public string LocationArn { get; set; } = string.Empty;
         public string? LocationUri { get; set; }
 
-        /// <summary>S3, EFS, FSx-Windows, FSx-Lustre, FSx-OpenZFS, FSx-ONTAP, NFS, SMB, HDFS, Object Storage, Azure Blob or Unknown.</summary>
+        /// <summary>The name of the location's kind (<see cref="LocationKinds"/>), or Unknown.</summary>
         public string LocationType { get; set; } = Inventory.LocationType.Unknown;
 
         /// <summary>UTC.</summary>
@@ -88,7 +87,7 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The secret in AWS Secrets Manager that holds the location's credentials (DataSync-managed, KMS or custom).</summary>
         public string? SecretArn { get; set; }
 
-        /// <summary>The Describe output, whole (one of the DescribeLocation*Response types).</summary>
+        /// <summary>The Describe output, whole (the <see cref="LocationKind.ResponseType"/> of the location's kind).</summary>
         public object? Detail { get; set; }
         public TagSet? Tags { get; set; }
 
@@ -104,103 +103,15 @@ namespace StratusScan.DataSync.Inventory
 
         public static DataSyncLocation From(object response, string region, string accountId)
         {
+            var kind = LocationKinds.OfResponse(response)
+                ?? throw new ArgumentException("Not a DescribeLocation* response: " + response?.GetType().FullName, nameof(response));
             var l = new DataSyncLocation { Region = region, AccountId = accountId, Detail = response };
-            switch (response)
-            {
-                case DescribeLocationS3Response r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
-                    l.S3StorageClass = r.S3StorageClass;
-                    l.BucketAccessRoleArn = r.S3Config?.BucketAccessRoleArn;
-                    break;
-                case DescribeLocationEfsResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
-                    l.Ec2SubnetArn = r.Ec2Config?.SubnetArn;
-                    l.SecurityGroupArns = ValueList<string>.From(r.Ec2Config?.SecurityGroupArns);
-                    l.AccessPointArn = r.AccessPointArn;
-                    l.FileSystemAccessRoleArn = r.FileSystemAccessRoleArn;
-                    l.InTransitEncryption = r.InTransitEncryption;
-                    break;
-                case DescribeLocationFsxWindowsResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
-                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
-                    l.User = r.User;
-                    l.Domain = r.Domain;
-                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
-                    break;
-                case DescribeLocationFsxLustreResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
-                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
-                    break;
-                case DescribeLocationFsxOpenZfsResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
-                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
-                    l.ApplyFsxProtocol(r.Protocol);
-                    break;
-                case DescribeLocationFsxOntapResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, null);
-                    l.SecurityGroupArns = ValueList<string>.From(r.SecurityGroupArns);
-                    l.StorageVirtualMachineArn = r.StorageVirtualMachineArn;
-                    l.FsxFileSystemArn = r.FsxFilesystemArn;
-                    l.ApplyFsxProtocol(r.Protocol);
-                    break;
-                case DescribeLocationNfsResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.OnPremConfig?.AgentArns);
-                    l.MountOptionsVersion = r.MountOptions?.Version;
-                    break;
-                case DescribeLocationSmbResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
-                    l.User = r.User;
-                    l.Domain = r.Domain;
-                    l.MountOptionsVersion = r.MountOptions?.Version;
-                    l.DnsIpAddresses = ValueList<string>.From(r.DnsIpAddresses);
-                    l.KerberosPrincipal = r.KerberosPrincipal;
-                    l.AuthenticationType = r.AuthenticationType;
-                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
-                    break;
-                case DescribeLocationHdfsResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
-                    l.NameNodes = ValueList<HdfsNameNode>.From(r.NameNodes);
-                    l.NameNodeCount = r.NameNodes?.Count ?? 0;
-                    l.BlockSize = r.BlockSize;
-                    l.ReplicationFactor = r.ReplicationFactor;
-                    l.KmsKeyProviderUri = r.KmsKeyProviderUri;
-                    l.QopRpcProtection = r.QopConfiguration?.RpcProtection;
-                    l.QopDataTransferProtection = r.QopConfiguration?.DataTransferProtection;
-                    l.AuthenticationType = r.AuthenticationType;
-                    l.SimpleUser = r.SimpleUser;
-                    l.KerberosPrincipal = r.KerberosPrincipal;
-                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
-                    var first = r.NameNodes?.FirstOrDefault();
-                    if (first?.Hostname != null)
-                    {
-                        l.ServerHostname = first.Hostname;
-                        l.ServerPort = first.Port;
-                    }
-
-                    break;
-                case DescribeLocationObjectStorageResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
-                    l.AccessKey = r.AccessKey;
-                    l.ServerPort = r.ServerPort;
-                    l.ServerProtocol = r.ServerProtocol;
-                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
-                    break;
-                case DescribeLocationAzureBlobResponse r:
-                    l.Common(r.LocationArn, r.LocationUri, r.CreationTime, r.AgentArns);
-                    l.AuthenticationType = r.AuthenticationType;
-                    l.BlobType = r.BlobType;
-                    l.AccessTier = r.AccessTier;
-                    l.SecretArn = SecretOf(r.ManagedSecretConfig, r.CmkSecretConfig, r.CustomSecretConfig);
-                    break;
-                default:
-                    throw new ArgumentException("Not a DescribeLocation* response: " + response?.GetType().FullName, nameof(response));
-            }
-
+            kind.MapResponse(l, response!);
             l.ApplyUri(Partition(l.LocationArn));
             return l;
         }
 
-        private void Common(string? arn, string? uri, DateTime? creationTime, System.Collections.Generic.IEnumerable<string>? agentArns)
+        internal void Common(string? arn, string? uri, DateTime? creationTime, System.Collections.Generic.IEnumerable<string>? agentArns)
         {
             LocationArn = arn ?? string.Empty;
             LocationUri = uri;
@@ -208,7 +119,7 @@ namespace StratusScan.DataSync.Inventory
             AgentArns = ValueList<string>.From(agentArns);
         }
 
-        private void ApplyFsxProtocol(FsxProtocol? protocol)
+        internal void ApplyFsxProtocol(FsxProtocol? protocol)
         {
             if (protocol?.Nfs != null)
             {
@@ -226,50 +137,21 @@ namespace StratusScan.DataSync.Inventory
             }
         }
 
-        // Derives from the URI what the Describe outputs lack (SPEC §6), with ARNs in the location's partition.
+        // Derives from the URI what the Describe outputs lack, with ARNs in the location's partition.
         private void ApplyUri(string partition)
         {
             var uri = Inventory.LocationUri.Parse(LocationUri);
             LocationType = uri.Type;
             Subdirectory = uri.Subdirectory;
-            switch (uri.Type)
-            {
-                case Inventory.LocationType.S3:
-                    S3BucketArn = uri.BucketName is null ? null : "arn:" + partition + ":s3:::" + uri.BucketName;
-                    break;
-                case Inventory.LocationType.Efs:
-                    EfsFileSystemArn = FileSystemArn(uri, partition, "elasticfilesystem");
-                    break;
-                case Inventory.LocationType.FsxWindows:
-                case Inventory.LocationType.FsxLustre:
-                case Inventory.LocationType.FsxOpenZfs:
-                case Inventory.LocationType.FsxOntap:
-                    FsxFileSystemArn = FsxFileSystemArn ?? FileSystemArn(uri, partition, "fsx");
-                    break;
-                case Inventory.LocationType.ObjectStorage:
-                    BucketName = uri.BucketName;
-                    ServerHostname = uri.ServerHostname;
-                    break;
-                case Inventory.LocationType.AzureBlob:
-                    AzureBlobContainerUrl = uri.AzureContainerUrl;
-                    ServerHostname = uri.ServerHostname;
-                    break;
-                case Inventory.LocationType.Nfs:
-                case Inventory.LocationType.Smb:
-                    ServerHostname = uri.ServerHostname;
-                    break;
-                case Inventory.LocationType.Hdfs:
-                    ServerHostname = ServerHostname ?? uri.ServerHostname;
-                    break;
-            }
+            uri.Kind?.MapUri(this, uri, partition);
         }
 
-        private string? FileSystemArn(LocationUri uri, string partition, string service) =>
+        internal string? FileSystemArn(LocationUri uri, string partition, string service) =>
             uri.FileSystemId is null ? null : AwsArn.Build(partition, service, uri.HostRegion ?? Region, AccountId, "file-system/" + uri.FileSystemId);
 
         private static string Partition(string arn) => AwsArn.TryParse(arn)?.Partition ?? Regions.Partitions.Aws;
 
-        private static string? SecretOf(ManagedSecretConfig? managed, CmkSecretConfig? cmk, CustomSecretConfig? custom) =>
+        internal static string? SecretOf(ManagedSecretConfig? managed, CmkSecretConfig? cmk, CustomSecretConfig? custom) =>
             managed?.SecretArn ?? cmk?.SecretArn ?? custom?.SecretArn;
     }
 }

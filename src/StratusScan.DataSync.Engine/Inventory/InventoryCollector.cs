@@ -386,43 +386,10 @@ namespace StratusScan.DataSync.Inventory
                 counter.Completed();
             }
 
-            internal static string? DescribeOperation(string locationType)
-            {
-                switch (locationType)
-                {
-                    case LocationType.S3: return "DescribeLocationS3";
-                    case LocationType.Efs: return "DescribeLocationEfs";
-                    case LocationType.FsxWindows: return "DescribeLocationFsxWindows";
-                    case LocationType.FsxLustre: return "DescribeLocationFsxLustre";
-                    case LocationType.FsxOpenZfs: return "DescribeLocationFsxOpenZfs";
-                    case LocationType.FsxOntap: return "DescribeLocationFsxOntap";
-                    case LocationType.Nfs: return "DescribeLocationNfs";
-                    case LocationType.Smb: return "DescribeLocationSmb";
-                    case LocationType.Hdfs: return "DescribeLocationHdfs";
-                    case LocationType.ObjectStorage: return "DescribeLocationObjectStorage";
-                    case LocationType.AzureBlob: return "DescribeLocationAzureBlob";
-                    default: return null;
-                }
-            }
+            internal static string? DescribeOperation(string locationType) => LocationKinds.OfName(locationType)?.DescribeOperation;
 
-            private async Task<object> DescribeLocationAsync(string type, string arn, CancellationToken t)
-            {
-                switch (type)
-                {
-                    case LocationType.S3: return await _client.DescribeLocationS3Async(new DescribeLocationS3Request { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.Efs: return await _client.DescribeLocationEfsAsync(new DescribeLocationEfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.FsxWindows: return await _client.DescribeLocationFsxWindowsAsync(new DescribeLocationFsxWindowsRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.FsxLustre: return await _client.DescribeLocationFsxLustreAsync(new DescribeLocationFsxLustreRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.FsxOpenZfs: return await _client.DescribeLocationFsxOpenZfsAsync(new DescribeLocationFsxOpenZfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.FsxOntap: return await _client.DescribeLocationFsxOntapAsync(new DescribeLocationFsxOntapRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.Nfs: return await _client.DescribeLocationNfsAsync(new DescribeLocationNfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.Smb: return await _client.DescribeLocationSmbAsync(new DescribeLocationSmbRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.Hdfs: return await _client.DescribeLocationHdfsAsync(new DescribeLocationHdfsRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.ObjectStorage: return await _client.DescribeLocationObjectStorageAsync(new DescribeLocationObjectStorageRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    case LocationType.AzureBlob: return await _client.DescribeLocationAzureBlobAsync(new DescribeLocationAzureBlobRequest { LocationArn = arn }, t).ConfigureAwait(false);
-                    default: throw new ArgumentOutOfRangeException(nameof(type), type, "No Describe operation for this location type.");
-                }
-            }
+            private Task<object> DescribeLocationAsync(string type, string arn, CancellationToken t) =>
+                (LocationKinds.OfName(type) ?? throw new ArgumentOutOfRangeException(nameof(type), type, "No Describe operation for this location type.")).Describe(_client, arn, t);
 
             // ---- agents ------------------------------------------------------------------------------------
 

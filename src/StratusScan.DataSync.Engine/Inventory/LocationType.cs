@@ -1,25 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace StratusScan.DataSync.Inventory
 {
-    /// <summary>The location types as StratusScan names them (the Location Type column of the workbook).</summary>
+    /// <summary>
+    /// The location types as StratusScan names them (the Location Type column of the workbook and the values of
+    /// -LocationType): the name of each <see cref="LocationKinds"/> entry, and <see cref="Unknown"/>.
+    /// </summary>
     public static class LocationType
     {
-        public const string S3 = "S3";
-        public const string Efs = "EFS";
-        public const string FsxWindows = "FSx-Windows";
-        public const string FsxLustre = "FSx-Lustre";
-        public const string FsxOpenZfs = "FSx-OpenZFS";
-        public const string FsxOntap = "FSx-ONTAP";
-        public const string Nfs = "NFS";
-        public const string Smb = "SMB";
-        public const string Hdfs = "HDFS";
-        public const string ObjectStorage = "Object Storage";
-        public const string AzureBlob = "Azure Blob";
+        /// <summary>A location whose URI scheme no <see cref="LocationKinds"/> entry claims.</summary>
         public const string Unknown = "Unknown";
 
         /// <summary>Every type, in the workbook's order.</summary>
-        public static readonly string[] All =
-        {
-            S3, Efs, FsxWindows, FsxLustre, FsxOpenZfs, FsxOntap, Nfs, Smb, Hdfs, ObjectStorage, AzureBlob, Unknown,
-        };
+        public static readonly IReadOnlyList<string> All = LocationKinds.All.Select(k => k.Name).Concat(new[] { Unknown }).ToArray();
     }
 }

@@ -5,21 +5,16 @@ namespace StratusScan.DataSync.Inventory
     /// <summary>
     /// What a location's LocationUri says. The Describe operations return no bucket ARN, no EFS or FSx file
     /// system ARN (ONTAP aside), no subdirectory and no object-storage host name: they are read from the URI,
-    /// whose scheme also gives the location's type, so one Describe call per location suffices.
-    /// URI forms (DataSync API reference, the LocationUri member of each DescribeLocation* output):
-    /// <c>s3://bucket/prefix/</c>, <c>efs://region.fs-id/path/</c>, <c>fsxw://region.fs-id/share/path/</c>,
-    /// <c>fsxl://region.fs-id/path/</c>, <c>fsxz://region.fs-id/fsx/path/</c>,
-    /// <c>fsxn-nfs://region.fs-id.svm-id/volume/path/</c> (also <c>fsxn-smb</c>), <c>nfs://host/export/</c>,
-    /// <c>smb://host/share/path/</c>, <c>hdfs://namenode:port/path/</c>, <c>object-storage://host/bucket/prefix/</c>,
-    /// <c>azure-blob://account.blob.core.windows.net/container/path/</c>.
+    /// whose scheme also gives the location's kind, so one Describe call per location suffices. Each kind's
+    /// schemes and URI layout (<see cref="LocationUriForm"/>) are in <see cref="LocationKinds"/>.
     /// </summary>
     public sealed class LocationUri
     {
-        private LocationUri(string uri, string scheme, string type, string host, string path)
+        private LocationUri(string uri, string scheme, LocationKind? kind, string host, string path)
         {
             Uri = uri;
             Scheme = scheme;
-            Type = type;
+            Kind = kind;
             Host = host;
             Path = path;
         }
@@ -29,8 +24,11 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The URI scheme in lower case, e.g. <c>fsxw</c>.</summary>
         public string Scheme { get; }
 
-        /// <summary>The StratusScan location type (<see cref="LocationType"/>).</summary>
-        public string Type { get; }
+        /// <summary>The kind the scheme announces, or null for a scheme no kind claims.</summary>
+        public LocationKind? Kind { get; }
+
+        /// <summary>The StratusScan location type: the kind's name, else <see cref="LocationType.Unknown"/>.</summary>
+        public string Type => Kind?.Name ?? LocationType.Unknown;
 
         /// <summary>The part between <c>://</c> and the first <c>/</c> after it.</summary>
         public string Host { get; }
@@ -44,7 +42,7 @@ namespace StratusScan.DataSync.Inventory
             var separator = text.IndexOf("://", StringComparison.Ordinal);
             if (separator <= 0)
             {
-                return new LocationUri(text, string.Empty, LocationType.Unknown, string.Empty, string.Empty);
+                return new LocationUri(text, string.Empty, null, string.Empty, string.Empty);
             }
 
             var scheme = text.Substring(0, separator).ToLowerInvariant();
@@ -52,34 +50,15 @@ namespace StratusScan.DataSync.Inventory
             var slash = rest.IndexOf('/');
             var host = slash < 0 ? rest : rest.Substring(0, slash);
             var path = slash < 0 ? string.Empty : rest.Substring(slash);
-            return new LocationUri(text, scheme, TypeOfScheme(scheme), host, path);
+            return new LocationUri(text, scheme, LocationKinds.OfScheme(scheme), host, path);
         }
 
-        public static string TypeOfScheme(string scheme)
-        {
-            switch (scheme)
-            {
-                case "s3": return LocationType.S3;
-                case "efs": return LocationType.Efs;
-                case "fsxw": return LocationType.FsxWindows;
-                case "fsxl": return LocationType.FsxLustre;
-                case "fsxz": return LocationType.FsxOpenZfs;
-                case "fsxn-nfs":
-                case "fsxn-smb":
-                case "fsxn": return LocationType.FsxOntap;
-                case "nfs": return LocationType.Nfs;
-                case "smb": return LocationType.Smb;
-                case "hdfs": return LocationType.Hdfs;
-                case "object-storage": return LocationType.ObjectStorage;
-                case "azure-blob": return LocationType.AzureBlob;
-                default: return LocationType.Unknown;
-            }
-        }
+        public static string TypeOfScheme(string scheme) => LocationKinds.OfScheme(scheme)?.Name ?? LocationType.Unknown;
 
-        /// <summary>S3: the bucket name (the host of <c>s3://bucket/prefix/</c>).</summary>
-        public string? BucketName => Type == LocationType.S3 || Type == LocationType.ObjectStorage ? FirstSegmentOrHost() : null;
+        /// <summary>The bucket name: the host of a <see cref="LocationUriForm.Bucket"/> URI, the first path segment of a <see cref="LocationUriForm.ServerBucket"/> one.</summary>
+        public string? BucketName => Form == LocationUriForm.Bucket ? Host : Form == LocationUriForm.ServerBucket ? FirstSegment() : null;
 
-        /// <summary>EFS and FSx: the file system id (<c>fs-…</c>) from <c>region.fs-id[.svm-id]</c>.</summary>
+        /// <summary>A file-system host's file system id (<c>fs-…</c>) from <c>region.fs-id[.svm-id]</c>.</summary>
         public string? FileSystemId
         {
             get
@@ -93,7 +72,7 @@ namespace StratusScan.DataSync.Inventory
             }
         }
 
-        /// <summary>EFS and FSx: the Region named in the host (<c>us-east-1.fs-…</c>).</summary>
+        /// <summary>A file-system host's Region (<c>us-east-1.fs-…</c>).</summary>
         public string? HostRegion
         {
             get
@@ -103,50 +82,33 @@ namespace StratusScan.DataSync.Inventory
             }
         }
 
-        /// <summary>NFS, SMB, HDFS, object storage, Azure Blob: the server host name (without a port).</summary>
+        /// <summary>The server host name (without a port) of a URI whose host is a server.</summary>
         public string? ServerHostname
         {
             get
             {
-                switch (Type)
-                {
-                    case LocationType.Nfs:
-                    case LocationType.Smb:
-                    case LocationType.Hdfs:
-                    case LocationType.ObjectStorage:
-                    case LocationType.AzureBlob:
-                        var colon = Host.LastIndexOf(':');
-                        return colon > 0 && Host.IndexOf(']') < colon ? Host.Substring(0, colon) : Host;
-                    default:
-                        return null;
-                }
+                if (!HostIsServer) return null;
+                var colon = Host.LastIndexOf(':');
+                return colon > 0 && Host.IndexOf(']') < colon ? Host.Substring(0, colon) : Host;
             }
         }
 
         /// <summary>
-        /// The folder inside the storage system: for S3 the prefix after the bucket, for object storage and Azure
-        /// Blob the path after the bucket or container, for the others the whole path.
+        /// The folder inside the storage system: the path after the bucket or container where the path starts with
+        /// one (<see cref="LocationUriForm.ServerBucket"/>, <see cref="LocationUriForm.ServerContainer"/>), else the
+        /// whole path (for a bucket host, the prefix).
         /// </summary>
-        public string Subdirectory
-        {
-            get
-            {
-                switch (Type)
-                {
-                    case LocationType.ObjectStorage:
-                    case LocationType.AzureBlob:
-                        return AfterFirstSegment();
-                    default:
-                        return Path.Length == 0 ? "/" : Path;
-                }
-            }
-        }
+        public string Subdirectory =>
+            Form == LocationUriForm.ServerBucket || Form == LocationUriForm.ServerContainer ? AfterFirstSegment() : Path.Length == 0 ? "/" : Path;
 
-        /// <summary>Azure Blob: the container URL (<c>https://account.blob.core.windows.net/container</c>).</summary>
+        /// <summary>A <see cref="LocationUriForm.ServerContainer"/> URI's container URL (<c>https://account.blob.core.windows.net/container</c>).</summary>
         public string? AzureContainerUrl =>
-            Type == LocationType.AzureBlob && FirstSegment() is string container ? "https://" + Host + "/" + container : null;
+            Form == LocationUriForm.ServerContainer && FirstSegment() is string container ? "https://" + Host + "/" + container : null;
 
-        private string? FirstSegmentOrHost() => Type == LocationType.S3 ? Host : FirstSegment();
+        private LocationUriForm? Form => Kind?.UriForm;
+
+        private bool HostIsServer =>
+            Form == LocationUriForm.Server || Form == LocationUriForm.ServerBucket || Form == LocationUriForm.ServerContainer;
 
         private string? FirstSegment()
         {

@@ -18,10 +18,8 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>Only locations of these types.</summary>
         [Parameter]
-        [ValidateSet(Inventory.LocationType.S3, Inventory.LocationType.Efs, Inventory.LocationType.FsxWindows, Inventory.LocationType.FsxLustre,
-            Inventory.LocationType.FsxOpenZfs, Inventory.LocationType.FsxOntap, Inventory.LocationType.Nfs, Inventory.LocationType.Smb,
-            Inventory.LocationType.Hdfs, Inventory.LocationType.ObjectStorage, Inventory.LocationType.AzureBlob, Inventory.LocationType.Unknown,
-            IgnoreCase = true)]
+        [ValidateLocationType]
+        [ArgumentCompleter(typeof(LocationTypeCompleter))]
         public string[]? LocationType { get; set; }
 
         /// <summary>Also read each location's tags (one more API call per location).</summary>

@@ -189,7 +189,7 @@ namespace StratusScan.DataSync.Tests.Report
             var tasks = new List<DataSyncTask> { Task(1, "runs"), Task(2, "idle") };
             tasks[0].SourceLocationArn = Arn("location", 1);
             tasks[0].DestinationLocationArn = Arn("location", 2);
-            var locations = Enumerable.Range(1, 3).Select(n => new DataSyncLocation { LocationArn = Arn("location", n), LocationType = LocationType.S3, LocationUri = "s3://bucket-" + n + "/", Region = "us-east-1" }).ToList();
+            var locations = Enumerable.Range(1, 3).Select(n => new DataSyncLocation { LocationArn = Arn("location", n), LocationType = "S3", LocationUri = "s3://bucket-" + n + "/", Region = "us-east-1" }).ToList();
             var agents = new List<DataSyncAgent>
             {
                 new DataSyncAgent { AgentArn = Arn("agent", 1), Name = "up", Status = "ONLINE", Region = "us-east-1" },
