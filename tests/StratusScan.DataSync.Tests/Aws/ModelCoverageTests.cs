@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using StratusScan.DataSync.Aws.Model;
+using StratusScan.DataSync.Testing;
 
 namespace StratusScan.DataSync.Tests.Aws
 {
@@ -23,13 +24,10 @@ namespace StratusScan.DataSync.Tests.Aws
             "ListTagsForResource",
         };
 
-        [SkippableFact]
+        [Fact]
         public void EveryModelMemberIsMapped()
         {
-            string? path = TestPaths.FindDataSyncModel();
-            Skip.If(path == null, "shared/aws-models/datasync-2018-11-09.json not found above " + AppContext.BaseDirectory);
-
-            using JsonDocument model = JsonDocument.Parse(File.ReadAllText(path!));
+            using JsonDocument model = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.DataSyncModel));
             JsonElement shapes = model.RootElement.GetProperty("shapes");
             JsonElement operations = model.RootElement.GetProperty("operations");
             var problems = new List<string>();
