@@ -34,98 +34,62 @@ namespace StratusScan.DataSync.Aws
         public IAsyncEnumerable<TaskListEntry> ListAllTasksAsync(CancellationToken cancellationToken = default) =>
             ListAllTasksAsync(null, cancellationToken);
 
-        public async IAsyncEnumerable<TaskListEntry> ListAllTasksAsync(IReadOnlyList<TaskFilter>? filters,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            var tokens = new NextTokenTracker(DataSyncApi.ListTasks, Region);
-            string? next = null;
-            do
-            {
-                var request = new ListTasksRequest { MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next, Filters = filters };
-                ListTasksResponse page = await ListTasksAsync(request, cancellationToken).ConfigureAwait(false);
-                if (page.Tasks != null)
-                {
-                    foreach (TaskListEntry item in page.Tasks) yield return item;
-                }
-                next = tokens.Next(page.NextToken);
-            }
-            while (next != null);
-        }
+        public IAsyncEnumerable<TaskListEntry> ListAllTasksAsync(IReadOnlyList<TaskFilter>? filters, CancellationToken cancellationToken = default) =>
+            AllPagesAsync(DataSyncApi.ListTasks,
+                (next, t) => ListTasksAsync(new ListTasksRequest { MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next, Filters = filters }, t),
+                page => page.Tasks, page => page.NextToken, cancellationToken);
 
         public IAsyncEnumerable<LocationListEntry> ListAllLocationsAsync(CancellationToken cancellationToken = default) =>
             ListAllLocationsAsync(null, cancellationToken);
 
-        public async IAsyncEnumerable<LocationListEntry> ListAllLocationsAsync(IReadOnlyList<LocationFilter>? filters,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public IAsyncEnumerable<LocationListEntry> ListAllLocationsAsync(IReadOnlyList<LocationFilter>? filters, CancellationToken cancellationToken = default) =>
+            AllPagesAsync(DataSyncApi.ListLocations,
+                (next, t) => ListLocationsAsync(new ListLocationsRequest { MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next, Filters = filters }, t),
+                page => page.Locations, page => page.NextToken, cancellationToken);
+
+        public IAsyncEnumerable<AgentListEntry> ListAllAgentsAsync(CancellationToken cancellationToken = default) =>
+            AllPagesAsync(DataSyncApi.ListAgents,
+                (next, t) => ListAgentsAsync(new ListAgentsRequest { MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next }, t),
+                page => page.Agents, page => page.NextToken, cancellationToken);
+
+        public IAsyncEnumerable<TaskExecutionListEntry> ListAllTaskExecutionsAsync(string? taskArn, CancellationToken cancellationToken = default) =>
+            AllPagesAsync(DataSyncApi.ListTaskExecutions,
+                (next, t) => ListTaskExecutionsAsync(
+                    new ListTaskExecutionsRequest { TaskArn = taskArn, MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next }, t),
+                page => page.TaskExecutions, page => page.NextToken, cancellationToken);
+
+        public IAsyncEnumerable<TagListEntry> ListAllTagsForResourceAsync(string resourceArn, CancellationToken cancellationToken = default) =>
+            AllPagesAsync(DataSyncApi.ListTagsForResource,
+                (next, t) => ListTagsForResourceAsync(
+                    new ListTagsForResourceRequest { ResourceArn = RequireArn(resourceArn), MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next }, t),
+                page => page.Tags, page => page.NextToken, cancellationToken);
+
+        /// <summary>
+        /// The one pager: requests page after page (each request built from the previous page's NextToken) and
+        /// yields their items until a page has no NextToken; a token that repeats stops the listing with
+        /// <see cref="DataSyncPaginationException"/>. Nothing is requested before the first item is asked for.
+        /// </summary>
+        private async IAsyncEnumerable<TItem> AllPagesAsync<TPage, TItem>(string operation,
+            Func<string?, CancellationToken, Task<TPage>> requestPage, Func<TPage, IReadOnlyList<TItem>?> items, Func<TPage, string?> nextToken,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var tokens = new NextTokenTracker(DataSyncApi.ListLocations, Region);
+            var tokens = new NextTokenTracker(operation, Region);
             string? next = null;
             do
             {
-                var request = new ListLocationsRequest { MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next, Filters = filters };
-                ListLocationsResponse page = await ListLocationsAsync(request, cancellationToken).ConfigureAwait(false);
-                if (page.Locations != null)
+                TPage page = await requestPage(next, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<TItem>? pageItems = items(page);
+                if (pageItems != null)
                 {
-                    foreach (LocationListEntry item in page.Locations) yield return item;
+                    foreach (TItem item in pageItems) yield return item;
                 }
-                next = tokens.Next(page.NextToken);
+                next = tokens.Next(nextToken(page));
             }
             while (next != null);
         }
 
-        public async IAsyncEnumerable<AgentListEntry> ListAllAgentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            var tokens = new NextTokenTracker(DataSyncApi.ListAgents, Region);
-            string? next = null;
-            do
-            {
-                var request = new ListAgentsRequest { MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next };
-                ListAgentsResponse page = await ListAgentsAsync(request, cancellationToken).ConfigureAwait(false);
-                if (page.Agents != null)
-                {
-                    foreach (AgentListEntry item in page.Agents) yield return item;
-                }
-                next = tokens.Next(page.NextToken);
-            }
-            while (next != null);
-        }
-
-        public async IAsyncEnumerable<TaskExecutionListEntry> ListAllTaskExecutionsAsync(string? taskArn,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            var tokens = new NextTokenTracker(DataSyncApi.ListTaskExecutions, Region);
-            string? next = null;
-            do
-            {
-                var request = new ListTaskExecutionsRequest { TaskArn = taskArn, MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next };
-                ListTaskExecutionsResponse page = await ListTaskExecutionsAsync(request, cancellationToken).ConfigureAwait(false);
-                if (page.TaskExecutions != null)
-                {
-                    foreach (TaskExecutionListEntry item in page.TaskExecutions) yield return item;
-                }
-                next = tokens.Next(page.NextToken);
-            }
-            while (next != null);
-        }
-
-        public async IAsyncEnumerable<TagListEntry> ListAllTagsForResourceAsync(string resourceArn,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            if (string.IsNullOrEmpty(resourceArn)) throw new ArgumentException("A resource ARN is required.", nameof(resourceArn));
-            var tokens = new NextTokenTracker(DataSyncApi.ListTagsForResource, Region);
-            string? next = null;
-            do
-            {
-                var request = new ListTagsForResourceRequest { ResourceArn = resourceArn, MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next };
-                ListTagsForResourceResponse page = await ListTagsForResourceAsync(request, cancellationToken).ConfigureAwait(false);
-                if (page.Tags != null)
-                {
-                    foreach (TagListEntry item in page.Tags) yield return item;
-                }
-                next = tokens.Next(page.NextToken);
-            }
-            while (next != null);
-        }
+        private static string RequireArn(string resourceArn) =>
+            string.IsNullOrEmpty(resourceArn) ? throw new ArgumentException("A resource ARN is required.", nameof(resourceArn)) : resourceArn;
 
         private async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, JsonTypeInfo<TRequest> requestInfo,
             JsonRpcUnmarshaller<TResponse> unmarshaller, CancellationToken cancellationToken)
