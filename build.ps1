@@ -18,6 +18,10 @@
       Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
       BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none).
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
+      Generate rewrites src/StratusScan.DataSync.Engine/Aws/Generated/ (the API shapes, the JSON context, the
+               client's per-operation methods) from models/datasync-2018-11-09.json with build/ApiGenerator,
+               whose input build/ApiGenerator/datasync.generator.json lists the operations. A test fails
+               while the committed folder differs from what it writes.
 
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
@@ -28,7 +32,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean', 'Generate')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -97,6 +101,11 @@ function Get-PwshInvocation {
 
 function Invoke-Build {
     Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '--nologo', '-v', 'minimal')
+}
+
+function Invoke-Generate {
+    Invoke-Native dotnet @('run', '--project', (Join-Path $RepoRoot 'build/ApiGenerator'), '-c', $Configuration, '--',
+        '--input', (Join-Path $RepoRoot 'build/ApiGenerator/datasync.generator.json'))
 }
 
 function Invoke-Package {
@@ -590,7 +599,7 @@ function Invoke-Clean {
         $full = Join-Path $RepoRoot $path
         if (Test-Path $full) { Remove-Item -Recurse -Force $full }
     }
-    Get-ChildItem -Path (Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests') -Directory -Recurse -Include 'bin', 'obj' |
+    Get-ChildItem -Path (Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests'), (Join-Path $RepoRoot 'build') -Directory -Recurse -Include 'bin', 'obj' |
         Remove-Item -Recurse -Force -ErrorAction SilentlyContinue
     Write-Host 'Cleaned.'
 }
@@ -604,5 +613,6 @@ foreach ($t in $Task) {
         'Bench' { Invoke-Bench }
         'BenchOrg' { Invoke-BenchOrg }
         'Clean' { Invoke-Clean }
+        'Generate' { Invoke-Generate }
     }
 }

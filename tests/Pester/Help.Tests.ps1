@@ -200,10 +200,10 @@ Describe 'The about_StratusScan.DataSync topic' {
     }
 
     It 'lists every IAM action the scan calls, and sts:GetCallerIdentity' {
-        $actions = 'ListTasks', 'ListLocations', 'ListAgents', 'ListTaskExecutions', 'DescribeTask', 'DescribeAgent', 'DescribeTaskExecution',
-        'DescribeLocationS3', 'DescribeLocationEfs', 'DescribeLocationFsxWindows', 'DescribeLocationFsxLustre', 'DescribeLocationFsxOpenZfs',
-        'DescribeLocationFsxOntap', 'DescribeLocationNfs', 'DescribeLocationSmb', 'DescribeLocationHdfs', 'DescribeLocationObjectStorage',
-        'DescribeLocationAzureBlob', 'ListTagsForResource'
+        # The operations the client calls: the API code generator's list.
+        $generatorInput = Get-Content -Raw -LiteralPath (Join-Path (Get-RepoRoot) 'build/ApiGenerator/datasync.generator.json') | ConvertFrom-Json
+        $actions = @($generatorInput.operations.PSObject.Properties.Name | Where-Object { -not $_.StartsWith('$') })
+        $actions.Count | Should -BeGreaterThan 10
         foreach ($action in $actions) { $About | Should -Match ([regex]::Escape("""datasync:$action""")) }
         $About | Should -Match 'sts:GetCallerIdentity'
     }

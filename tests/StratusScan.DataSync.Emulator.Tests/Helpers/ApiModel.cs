@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StratusScan.DataSync.Testing;
 
 namespace StratusScan.DataSync.Emulator.Tests.Helpers;
 
@@ -30,20 +31,8 @@ internal sealed class ApiModel
         _operations = model["operations"]!.AsObject();
     }
 
-    /// <summary>Finds shared/aws-models/datasync-2018-11-09.json above the test's directory; null when absent.</summary>
-    public static ApiModel? TryLoad()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string path = Path.Combine(dir.FullName, "shared", "aws-models", "datasync-2018-11-09.json");
-            if (File.Exists(path))
-            {
-                return new ApiModel(JsonNode.Parse(File.ReadAllText(path))!.AsObject());
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The committed model, models/datasync-2018-11-09.json.</summary>
+    public static ApiModel Load() => new(JsonNode.Parse(File.ReadAllText(RepositoryFiles.DataSyncModel))!.AsObject());
 
     public string OutputShape(string operation) => _operations[operation]!["output"]!["shape"]!.GetValue<string>();
 

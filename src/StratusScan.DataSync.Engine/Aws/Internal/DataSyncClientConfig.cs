@@ -12,8 +12,8 @@ namespace StratusScan.DataSync.Aws.Internal
     /// </summary>
     internal sealed class DataSyncClientConfig : ClientConfig
     {
-        internal const string ServiceIdValue = "DataSync";
-        internal const string SigningName = "datasync";
+        internal const string ServiceIdValue = DataSyncApi.ServiceId;
+        internal const string SigningName = DataSyncApi.SigningName;
 
         public DataSyncClientConfig()
             : base(new DefaultConfigurationProvider(DefaultConfigurations()))
@@ -25,7 +25,7 @@ namespace StratusScan.DataSync.Aws.Internal
 
         public override string RegionEndpointServiceName => SigningName;
 
-        public override string ServiceVersion => "2018-11-09";
+        public override string ServiceVersion => DataSyncApi.ApiVersion;
 
         public override string UserAgent => "StratusScan.DataSync";
 

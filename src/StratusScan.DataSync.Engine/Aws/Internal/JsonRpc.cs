@@ -48,8 +48,8 @@ namespace StratusScan.DataSync.Aws.Internal
     /// </summary>
     internal sealed class JsonRpcMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
     {
-        internal const string TargetPrefix = "FmrsService";
-        internal const string ContentType = "application/x-amz-json-1.1";
+        internal const string TargetPrefix = DataSyncApi.TargetPrefix;
+        internal const string ContentType = DataSyncApi.ContentType;
 
         public static readonly JsonRpcMarshaller Instance = new JsonRpcMarshaller();
 
@@ -59,7 +59,7 @@ namespace StratusScan.DataSync.Aws.Internal
             IRequest http = new DefaultRequest(input, "Amazon.DataSync");
             http.Headers["X-Amz-Target"] = TargetPrefix + "." + request.Operation;
             http.Headers["Content-Type"] = ContentType;
-            http.Headers["X-Amz-Api-Version"] = "2018-11-09";
+            http.Headers["X-Amz-Api-Version"] = DataSyncApi.ApiVersion;
             http.HttpMethod = "POST";
             http.ResourcePath = "/";
             http.Content = request.SerializeBody();
