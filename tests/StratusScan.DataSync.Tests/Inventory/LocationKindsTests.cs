@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws;
 using StratusScan.DataSync.Inventory;
+using StratusScan.DataSync.Testing;
 using StratusScan.DataSync.Tests.Aws;
 
 namespace StratusScan.DataSync.Tests.Inventory
@@ -62,12 +63,10 @@ namespace StratusScan.DataSync.Tests.Inventory
             Assert.Equal(LocationType.Unknown, LocationUri.TypeOfScheme("gopher"));
         }
 
-        [SkippableFact]
+        [Fact]
         public void EveryDescribeOperationIsInTheModelWithTheTableShapes()
         {
-            string? path = TestPaths.FindDataSyncModel();
-            Skip.If(path == null, "the DataSync API model was not found above " + AppContext.BaseDirectory);
-            using JsonDocument model = JsonDocument.Parse(File.ReadAllText(path!));
+            using JsonDocument model = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.DataSyncModel));
             JsonElement operations = model.RootElement.GetProperty("operations");
             foreach (var kind in LocationKinds.All)
             {
