@@ -13,9 +13,6 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(DataSyncTaskExecution))]
     public sealed class GetSSDataSyncExecutionCommand : InventoryCmdletBase
     {
-        private const string DaysSet = "Days";
-        private const string SinceSet = "Since";
-
         /// <summary>Only executions of these tasks; binds TaskArn from Get-SSDataSyncTask's objects.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -32,7 +29,8 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>Only executions in these states.</summary>
         [Parameter]
-        [ValidateSet("QUEUED", "CANCELLING", "LAUNCHING", "PREPARING", "TRANSFERRING", "VERIFYING", "SUCCESS", "ERROR", IgnoreCase = true)]
+        [ValidateSet(ExecutionStatuses.Queued, ExecutionStatuses.Cancelling, ExecutionStatuses.Launching, ExecutionStatuses.Preparing,
+            ExecutionStatuses.Transferring, ExecutionStatuses.Verifying, ExecutionStatuses.Success, ExecutionStatuses.Error, IgnoreCase = true)]
         public string[]? Status { get; set; }
 
         /// <summary>Also read each execution's tags (one more API call per execution).</summary>
@@ -42,7 +40,7 @@ namespace StratusScan.DataSync.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            Window = ResolveWindow(ParameterSetName == SinceSet ? Since : (DateTime?)null, Days);
+            Window = ResolveWindow(Since, Days);
         }
 
         private ExecutionWindow? Window { get; set; }
@@ -52,11 +50,7 @@ namespace StratusScan.DataSync.Commands
         protected override void EndProcessing()
         {
             var window = Window!;
-            var result = RunScan(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, request =>
-            {
-                request.TaskArns = RequestedArns;
-                request.ExecutionsSince = window.SinceUtc;
-            });
+            var result = RunScan(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, window.SinceUtc);
             if (result is null) return;
             var executions = result.Executions.Where(e => Matches(Status, e.Status)).ToList();
             WriteObject(executions, enumerateCollection: true);

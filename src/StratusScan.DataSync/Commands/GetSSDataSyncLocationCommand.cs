@@ -32,7 +32,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, request => request.LocationArns = RequestedArns);
+            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags);
             if (result is null) return;
             var locations = result.Locations.Where(l => Matches(LocationType, l.LocationType)).ToList();
             WriteObject(locations, enumerateCollection: true);
