@@ -219,33 +219,8 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        /// <summary>The parameter sets of -Days and -Since (the cmdlets with an execution window).</summary>
-        internal const string DaysSet = "Days";
-        internal const string SinceSet = "Since";
-
-        /// <summary>
-        /// The execution window from -Since (in <see cref="SinceSet"/>) or -Days; a window in the future is a
-        /// terminating error, one beyond DataSync's history a warning.
-        /// </summary>
-        internal ExecutionWindow ResolveWindow(DateTime since, int days)
-        {
-            ExecutionWindow window;
-            try
-            {
-                window = ScanPlan.ResolveWindow(ParameterSetName == SinceSet ? since : (DateTime?)null, days, DateTime.UtcNow);
-            }
-            catch (ScanPlanException e)
-            {
-                ThrowPlanError(e);
-                throw;
-            }
-
-            if (window.HistoryWarning != null) WriteWarning(window.HistoryWarning);
-            return window;
-        }
-
         /// <summary>A plan that cannot run, as the terminating error naming the parameter (or value) at fault.</summary>
-        private void ThrowPlanError(ScanPlanException e)
+        internal void ThrowPlanError(ScanPlanException e)
         {
             Exception exception = e.OutOfRange ? new PSArgumentOutOfRangeException(e.Parameter, e.Target, e.Message)
                 : e.Parameter != null ? new PSArgumentException(e.Message, e.Parameter)

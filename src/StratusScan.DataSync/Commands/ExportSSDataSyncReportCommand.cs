@@ -18,11 +18,10 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "SSDataSyncReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DaysSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportSSDataSyncReportCommand : DataSyncCmdletBase
+    public sealed class ExportSSDataSyncReportCommand : ExecutionWindowCmdletBase
     {
         private readonly ReportObjects _objects = new ReportObjects();
         private bool _receivedInput;
-        private ExecutionWindow? _window;
         private StratusScanConfig _config = StratusScanConfig.Empty;
         private RunLog? _log;
 
@@ -39,15 +38,6 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
-
-        /// <summary>Executions that started in the last N days (default 30).</summary>
-        [Parameter(ParameterSetName = DaysSet)]
-        [ValidateRange(1, 3650)]
-        public int Days { get; set; } = ExecutionWindow.DefaultDays;
-
-        /// <summary>Executions that started at or after this time.</summary>
-        [Parameter(ParameterSetName = SinceSet, Mandatory = true)]
-        public DateTime Since { get; set; }
 
         /// <summary>The account's name in the file name and on Summary (default: the config's account_mappings, else the account id).</summary>
         [Parameter]
@@ -69,7 +59,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void BeginProcessing()
         {
-            _window = ResolveWindow(Since, Days);
+            base.BeginProcessing();
             _config = LoadConfig(ConfigPath);
         }
 
@@ -100,7 +90,7 @@ namespace StratusScan.DataSync.Commands
         protected override void EndProcessing()
         {
             var piped = _receivedInput || MyInvocation.ExpectingInput;
-            var window = _window!;
+            var window = Window;
             var scanTime = DateTime.UtcNow;
             var pump = new PipelinePump();
             try

@@ -9,7 +9,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSDataSyncAgent")]
     [OutputType(typeof(DataSyncAgent))]
-    public sealed class GetSSDataSyncAgentCommand : InventoryCmdletBase
+    public sealed class GetSSDataSyncAgentCommand : DataSyncCmdletBase
     {
         /// <summary>Only these agents (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

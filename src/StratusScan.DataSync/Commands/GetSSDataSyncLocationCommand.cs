@@ -9,7 +9,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSDataSyncLocation")]
     [OutputType(typeof(DataSyncLocation))]
-    public sealed class GetSSDataSyncLocationCommand : InventoryCmdletBase
+    public sealed class GetSSDataSyncLocationCommand : DataSyncCmdletBase
     {
         /// <summary>Only these locations (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -11,7 +11,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSDataSyncTask")]
     [OutputType(typeof(DataSyncTask))]
-    public sealed class GetSSDataSyncTaskCommand : InventoryCmdletBase
+    public sealed class GetSSDataSyncTaskCommand : DataSyncCmdletBase
     {
         /// <summary>Only these tasks (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -7,10 +7,10 @@ using StratusScan.DataSync.Inventory;
 namespace StratusScan.DataSync.Commands
 {
     /// <summary>
-    /// The Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name) and are gathered in
-    /// ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500.
+    /// The scan of the Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name) and are
+    /// gathered in ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500.
     /// </summary>
-    public abstract class InventoryCmdletBase : DataSyncCmdletBase
+    public abstract partial class DataSyncCmdletBase
     {
         private readonly List<string> _arns = new List<string>();
 
