@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws;
-using StratusScan.DataSync.Aws.Model;
-using Partitions = StratusScan.DataSync.Regions.Partitions;
 
 namespace StratusScan.DataSync.Inventory
 {
