@@ -30,8 +30,10 @@ namespace StratusScan.DataSync.Configuration
         public string? OrganizationName { get; }
 
         /// <summary>The mapped name of an account, or null.</summary>
-        public string? AccountNameOf(string accountId) =>
-            AccountMappings.TryGetValue(accountId, out var name) && !string.IsNullOrWhiteSpace(name) ? name : null;
+        public string? AccountNameOf(string accountId) => AccountNames.MappedNameOf(accountId);
+
+        /// <summary>The account-naming rule over <see cref="AccountMappings"/>.</summary>
+        public Inventory.AccountNames AccountNames => new Inventory.AccountNames(AccountMappings);
 
         /// <summary>Reads and checks a config file. Throws <see cref="ConfigFileException"/> naming the file and the problem.</summary>
         public static StratusScanConfig Load(string path)

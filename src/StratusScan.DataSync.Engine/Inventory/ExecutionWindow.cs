@@ -28,6 +28,25 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>Whether the window reaches back beyond the history DataSync keeps.</summary>
         public bool ExceedsHistory => NowUtc - SinceUtc > TimeSpan.FromDays(HistoryDays) + TimeSpan.FromMinutes(1);
 
+        /// <summary>Whether an execution that started at <paramref name="startTime"/> is in the window (one with no start time is).</summary>
+        public bool Includes(DateTime? startTime) => StartsWithin(startTime, SinceUtc);
+
+        /// <summary>The window's one rule: an execution is in it unless it started before <paramref name="sinceUtc"/> (null: no window).</summary>
+        public static bool StartsWithin(DateTime? startTime, DateTime? sinceUtc) =>
+            !sinceUtc.HasValue || !startTime.HasValue || startTime.Value >= sinceUtc.Value;
+
+        /// <summary>
+        /// The window of -Since when it is given, else of -Days. Throws <see cref="ArgumentOutOfRangeException"/>
+        /// for a window in the future or of fewer than one day.
+        /// </summary>
+        public static ExecutionWindow Resolve(DateTime? since, int days, DateTime nowUtc) =>
+            since.HasValue ? Since(since.Value, nowUtc) : LastDays(days, nowUtc);
+
+        /// <summary>The warning a window reaching beyond the history DataSync keeps deserves; null when it does not.</summary>
+        public string? HistoryWarning => ExceedsHistory
+            ? "DataSync keeps a task's execution history for " + HistoryDays + " days; executions older than that are no longer available, so the window (" + Description + ") returns at most " + HistoryDays + " days of them."
+            : null;
+
         public static ExecutionWindow LastDays(int days, DateTime nowUtc)
         {
             if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), days, "The window must be at least one day.");

@@ -166,7 +166,7 @@ namespace StratusScan.DataSync.Report
         private static SheetColumn<T>[] Account<T>(Func<T, string> id, Func<T, string> name) => new[]
         {
             Text<T>("Account ID", id),
-            Text<T>("Account Name", row => string.IsNullOrEmpty(name(row)) ? id(row) : name(row)),
+            Text<T>("Account Name", row => AccountNames.OrId(name(row), id(row))),
         };
 
         private static SheetColumn<T> Col<T>(string header, CellKind kind, Func<T, object?> value) => new SheetColumn<T>(header, kind, value);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StratusScan.DataSync.Inventory;
 
 namespace StratusScan.DataSync.Report
@@ -38,6 +39,54 @@ namespace StratusScan.DataSync.Report
 
         /// <summary>What the scan could not collect; the Summary lists each, or says the data is complete.</summary>
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
+
+        /// <summary>
+        /// The report of a scan: its scope, and what the scan collected (its executions already in the window). An
+        /// account the scan could not open is marked not scanned.
+        /// </summary>
+        public static ReportData FromScan(ReportScope scope, ScanResult result, ExecutionWindow window, DateTime scanTimeUtc)
+        {
+            if (scope is null) throw new ArgumentNullException(nameof(scope));
+            if (result is null) throw new ArgumentNullException(nameof(result));
+            return new ReportData
+            {
+                AccountId = scope.AccountId,
+                AccountName = scope.AccountName,
+                Accounts = scope.Accounts.Select(a => new ReportAccount(a.AccountId, a.AccountName, !result.FailedAccounts.Contains(a.AccountId))).ToList(),
+                Partition = scope.Partition,
+                Regions = scope.Regions,
+                ScanTimeUtc = scanTimeUtc,
+                Window = window,
+                Tasks = result.Tasks,
+                Locations = result.Locations,
+                Agents = result.Agents,
+                Executions = result.Executions,
+                Issues = result.Issues,
+            };
+        }
+
+        /// <summary>The report of objects piped in: exactly these, the executions that started before the window left out.</summary>
+        public static ReportData FromObjects(ReportScope scope, ReportObjects objects, ExecutionWindow window, DateTime scanTimeUtc)
+        {
+            if (scope is null) throw new ArgumentNullException(nameof(scope));
+            if (objects is null) throw new ArgumentNullException(nameof(objects));
+            if (window is null) throw new ArgumentNullException(nameof(window));
+            return new ReportData
+            {
+                AccountId = scope.AccountId,
+                AccountName = scope.AccountName,
+                Accounts = scope.Accounts,
+                Partition = scope.Partition,
+                Regions = scope.Regions,
+                ScanTimeUtc = scanTimeUtc,
+                Window = window,
+                Tasks = objects.Tasks,
+                Locations = objects.Locations,
+                Agents = objects.Agents,
+                Executions = objects.Executions.Where(e => window.Includes(e.StartTime)).ToList(),
+                Issues = Array.Empty<ScanIssue>(),
+            };
+        }
     }
 
     /// <summary>One account of an organisation-wide report.</summary>
@@ -46,7 +95,7 @@ namespace StratusScan.DataSync.Report
         public ReportAccount(string accountId, string accountName, bool scanned)
         {
             AccountId = accountId ?? throw new ArgumentNullException(nameof(accountId));
-            AccountName = string.IsNullOrEmpty(accountName) ? accountId : accountName;
+            AccountName = AccountNames.OrId(accountName, accountId);
             Scanned = scanned;
         }
 

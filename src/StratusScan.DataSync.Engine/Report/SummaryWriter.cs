@@ -15,10 +15,6 @@ namespace StratusScan.DataSync.Report
     {
         public const string SheetName = "Summary";
 
-        public static readonly string[] TaskStatuses = { "AVAILABLE", "CREATING", "QUEUED", "RUNNING", "UNAVAILABLE" };
-        public static readonly string[] AgentStatuses = { "ONLINE", "OFFLINE" };
-        public static readonly string[] InProgressStatuses = { "QUEUED", "LAUNCHING", "PREPARING", "TRANSFERRING", "VERIFYING" };
-
         public const string InProgress = "In Progress";
         public const string Other = "Other";
         public const string NoStatus = "(none)";
@@ -50,8 +46,8 @@ namespace StratusScan.DataSync.Report
 
         public static string ExecutionGroup(string? status)
         {
-            if (status == "SUCCESS" || status == "ERROR") return status;
-            return Array.IndexOf(InProgressStatuses, status) >= 0 ? InProgress : Other;
+            if (status == ExecutionStatuses.Success || status == ExecutionStatuses.Error) return status!;
+            return status != null && ExecutionStatuses.InProgress.Contains(status) ? InProgress : Other;
         }
 
         public static string WindowText(ExecutionWindow? window)
@@ -118,7 +114,7 @@ namespace StratusScan.DataSync.Report
             // Tasks
             Section("Tasks");
             Label("Total", (long)d.Tasks.Count);
-            var taskStatuses = Ordered(TaskStatuses, d.Tasks.Select(t => t.Status ?? NoStatus));
+            var taskStatuses = Ordered(TaskStatuses.All, d.Tasks.Select(t => t.Status ?? NoStatus));
             ChartRange(taskStatuses, s => d.Tasks.LongCount(t => (t.Status ?? NoStatus) == s), out var taskRef, out var taskCounts);
             Label("With a Schedule", (long)d.Tasks.Count(t => t.HasSchedule));
             Charts.Add(new ChartSpec
@@ -150,7 +146,7 @@ namespace StratusScan.DataSync.Report
             // Agents
             Section("Agents");
             Label("Total", (long)d.Agents.Count);
-            foreach (var status in Ordered(AgentStatuses, d.Agents.Select(a => a.Status ?? NoStatus)))
+            foreach (var status in Ordered(AgentStatuses.All, d.Agents.Select(a => a.Status ?? NoStatus)))
             {
                 Label(status, d.Agents.LongCount(a => (a.Status ?? NoStatus) == status));
             }
@@ -160,7 +156,7 @@ namespace StratusScan.DataSync.Report
             // Executions
             Section("Executions in the Window");
             Label("Total", (long)d.Executions.Count);
-            var groups = new[] { "SUCCESS", "ERROR", InProgress, Other };
+            var groups = new[] { ExecutionStatuses.Success, ExecutionStatuses.Error, InProgress, Other };
             foreach (var group in groups)
             {
                 Label(group, d.Executions.LongCount(e => ExecutionGroup(e.Status) == group));
@@ -201,7 +197,7 @@ namespace StratusScan.DataSync.Report
             {
                 var counts = Of(t.AccountId);
                 counts[0]++;
-                if (t.Status == "AVAILABLE") counts[1]++;
+                if (t.Status == TaskStatuses.Available) counts[1]++;
             }
 
             foreach (var l in d.Locations) Of(l.AccountId)[2]++;
@@ -210,7 +206,7 @@ namespace StratusScan.DataSync.Report
             {
                 var counts = Of(e.AccountId);
                 counts[4]++;
-                if (e.Status == "ERROR") counts[5]++;
+                if (e.Status == ExecutionStatuses.Error) counts[5]++;
                 counts[6] += e.BytesTransferred ?? 0;
             }
 
@@ -251,7 +247,7 @@ namespace StratusScan.DataSync.Report
             {
                 var counts = Of(e.Region);
                 counts[3]++;
-                if (e.Status == "ERROR") counts[4]++;
+                if (e.Status == ExecutionStatuses.Error) counts[4]++;
                 counts[5] += e.BytesTransferred ?? 0;
             }
 
@@ -271,12 +267,12 @@ namespace StratusScan.DataSync.Report
         {
             var d = _data;
             Section("Executions per Day (UTC)");
-            Row(("Date", Styles.Header), ("SUCCESS", Styles.Header), ("ERROR", Styles.Header), (InProgress, Styles.Header),
+            Row(("Date", Styles.Header), (ExecutionStatuses.Success, Styles.Header), (ExecutionStatuses.Error, Styles.Header), (InProgress, Styles.Header),
                 (Other, Styles.Header), ("Bytes Transferred", Styles.Header));
 
             var days = Days(d);
             int first = _row + 1;
-            var groups = new[] { "SUCCESS", "ERROR", InProgress, Other };
+            var groups = new[] { ExecutionStatuses.Success, ExecutionStatuses.Error, InProgress, Other };
             var byDay = new Dictionary<DateTime, long[]>();
             foreach (var day in days) byDay[day] = new long[5];
             foreach (var e in d.Executions)
@@ -501,11 +497,11 @@ namespace StratusScan.DataSync.Report
         {
             switch (status)
             {
-                case "AVAILABLE": return "70AD47";
-                case "CREATING": return "5B9BD5";
-                case "QUEUED": return "FFC000";
-                case "RUNNING": return "4472C4";
-                case "UNAVAILABLE": return "C00000";
+                case TaskStatuses.Available: return "70AD47";
+                case TaskStatuses.Creating: return "5B9BD5";
+                case TaskStatuses.Queued: return "FFC000";
+                case TaskStatuses.Running: return "4472C4";
+                case TaskStatuses.Unavailable: return "C00000";
                 default: return "A5A5A5";
             }
         }
@@ -568,12 +564,12 @@ namespace StratusScan.DataSync.Report
                     if (!latest.TryGetValue(e.TaskArn, out var current) || IsLater(e, current)) latest[e.TaskArn] = e;
                 }
 
-                findings.LatestFailed = latest.Values.Where(e => e.Status == "ERROR")
+                findings.LatestFailed = latest.Values.Where(e => e.Status == ExecutionStatuses.Error)
                     .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.TaskArn, StringComparer.Ordinal)
                     .ToList();
 
                 findings.Idle = d.Tasks.Where(t => !latest.ContainsKey(t.TaskArn)).ToList();
-                findings.Offline = d.Agents.Where(a => a.Status == "OFFLINE").ToList();
+                findings.Offline = d.Agents.Where(a => a.Status == AgentStatuses.Offline).ToList();
 
                 var used = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var task in d.Tasks)

@@ -17,7 +17,7 @@ namespace StratusScan.DataSync.Commands
     /// The AWS parameters every DataSync cmdlet shares (AWS Tools for PowerShell's names), credential and Region
     /// resolution, cancellation, and the scan with its progress, verbose and error streams.
     /// </summary>
-    public abstract class DataSyncCmdletBase : PSCmdlet, IDisposable
+    public abstract partial class DataSyncCmdletBase : PSCmdlet, IDisposable
     {
         /// <summary>The default -ThrottleLimit: concurrent API calls (chosen by measurement, see docs/benchmarks.md).</summary>
         public const int DefaultThrottleLimit = 16;
@@ -172,174 +172,62 @@ namespace StratusScan.DataSync.Commands
         }
 
         /// <summary>
-        /// The Regions to scan, in the order given: -Region (names or <c>all</c>), else the Regions of the ARNs
-        /// given, else the config file's default_regions, else the session's default Region. An unknown Region is a terminating error listing the valid ones.
+        /// Resolves the scan's Regions, accounts and ARNs (<see cref="ScanPlan"/>) from the parameters, the config
+        /// file and the session; a misuse is a terminating error that says what to give. Writes the plan's warnings.
         /// </summary>
-        internal IReadOnlyList<string> ResolveRegions(AwsSession session, IEnumerable<string>? regionsOfArns = null, IReadOnlyList<string>? configuredRegions = null)
+        internal ScanPlan ResolvePlan(AwsSession session, StratusScanConfig config, IReadOnlyList<AwsArn> arns)
         {
-            var defaultPartition = session.DefaultRegion is null ? Partitions.Aws : Partitions.OfRegion(session.DefaultRegion);
-            var result = new List<string>();
-            if (Region != null && Region.Length > 0)
+            var input = new ScanPlanInput
             {
-                foreach (var name in Region)
-                {
-                    if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
-                    {
-                        result.AddRange(DataSyncRegions.InPartition(defaultPartition).Select(r => r.Name));
-                        continue;
-                    }
-
-                    var region = DataSyncRegions.Find(name.Trim());
-                    if (region is null)
-                    {
-                        ThrowInvalidRegion(name, defaultPartition);
-                    }
-
-                    result.Add(region!.Name);
-                }
+                Regions = Region,
+                Arns = arns,
+                ConfiguredRegions = config.DefaultRegions,
+                SessionDefaultRegion = session.DefaultRegion,
+                AccountIds = AccountId,
+                RoleName = RoleName,
+                RoleArns = RoleArn,
+                ExternalId = ExternalId,
+                RoleSessionName = RoleSessionName,
+                DurationSeconds = MyInvocation.BoundParameters.ContainsKey("DurationSeconds") ? DurationSeconds : (int?)null,
+            };
+            ScanPlan plan;
+            try
+            {
+                plan = ScanPlan.Resolve(input);
             }
-            else if (regionsOfArns != null && regionsOfArns.Any())
+            catch (ScanPlanException e)
             {
-                result.AddRange(regionsOfArns);
-            }
-            else if (configuredRegions != null && configuredRegions.Count > 0)
-            {
-                // default_regions of the StratusScan config file
-                foreach (var name in configuredRegions)
-                {
-                    var region = DataSyncRegions.Find(name);
-                    if (region is null) ThrowInvalidRegion(name, defaultPartition);
-                    result.Add(region!.Name);
-                }
-            }
-            else if (session.DefaultRegion != null)
-            {
-                if (DataSyncRegions.Find(session.DefaultRegion) is null) ThrowInvalidRegion(session.DefaultRegion, defaultPartition);
-                result.Add(DataSyncRegions.Find(session.DefaultRegion)!.Name);
-            }
-            else
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("No AWS Region was given or configured. Pass -Region (for example -Region us-east-1, or -Region all), set AWS_REGION, or set a region in your AWS profile."),
-                    "AwsRegionNotSpecified", ErrorCategory.InvalidArgument, null));
+                ThrowPlanError(e);
+                throw;
             }
 
-            return result.Distinct(StringComparer.Ordinal).ToList();
-        }
-
-        private void ThrowInvalidRegion(string name, string partition)
-        {
-            var valid = string.Join(", ", DataSyncRegions.InPartition(partition).Select(r => r.Name));
-            ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException(string.Format(CultureInfo.InvariantCulture,
-                    "'{0}' is not an AWS Region where DataSync is offered. Valid Regions ({1}): {2}; or 'all'. Get-SSDataSyncRegion lists them.",
-                    name, partition, valid)),
-                "InvalidRegion", ErrorCategory.InvalidArgument, name));
+            foreach (var warning in plan.Warnings) WriteWarning(warning);
+            return plan;
         }
 
         /// <summary>Validates ARNs of one resource type; a malformed one is a terminating error.</summary>
         internal IReadOnlyList<AwsArn> ParseArns(IEnumerable<string>? arns, string resourceType, string parameterName)
         {
-            var parsed = new List<AwsArn>();
-            if (arns is null) return parsed;
-            foreach (var text in arns)
-            {
-                try
-                {
-                    parsed.Add(AwsArn.ParseDataSync(text?.Trim() ?? string.Empty, resourceType));
-                }
-                catch (FormatException e)
-                {
-                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message + " (parameter -" + parameterName + ")", e), "InvalidArn", ErrorCategory.InvalidArgument, text));
-                }
-            }
-
-            return parsed;
-        }
-
-        /// <summary>
-        /// The accounts of an organisation-wide scan from -RoleArn, or -AccountId with -RoleName (else, with
-        /// -RoleName, the accounts of the ARNs given); null for a scan of the credentials' own account. Misused
-        /// parameters are terminating errors that say what to give.
-        /// </summary>
-        internal IReadOnlyList<AccountRole>? ResolveAccounts(IReadOnlyList<string> regions, IEnumerable<AwsArn>? arns = null)
-        {
-            var bound = MyInvocation.BoundParameters;
-            var assumeOptions = new[] { "ExternalId", "RoleSessionName", "DurationSeconds" }.Where(bound.ContainsKey).ToList();
-            if (RoleArn is null && RoleName is null && AccountId is null)
-            {
-                if (assumeOptions.Count > 0)
-                {
-                    ThrowAccountArgument("-" + string.Join(", -", assumeOptions) + " apply to the roles an organisation-wide scan assumes: give -RoleArn, or -AccountId with -RoleName.", "AssumeRoleParameterWithoutRole", assumeOptions[0]);
-                }
-
-                return null;
-            }
-
-            if (RoleArn != null && (AccountId != null || RoleName != null))
-            {
-                ThrowAccountArgument("Give either -RoleArn (a role ARN per account), or -AccountId with -RoleName; not both.", "AmbiguousAccountParameters", "RoleArn");
-            }
-
-            var accounts = new List<AccountRole>();
             try
             {
-                if (RoleArn != null)
-                {
-                    accounts.AddRange(RoleArn.Select(AccountRole.FromArn));
-                }
-                else if (RoleName is null)
-                {
-                    ThrowAccountArgument("-AccountId needs -RoleName: the role to assume in each account (for example -RoleName StratusScanReadOnly).", "RoleNameRequired", "AccountId");
-                }
-                else
-                {
-                    var partition = Partitions.OfRegion(regions[0]);
-                    var ids = AccountId ?? arns?.Select(a => a.AccountId).Distinct(StringComparer.Ordinal).ToArray();
-                    if (ids is null || ids.Length == 0)
-                    {
-                        ThrowAccountArgument("-RoleName needs the accounts to assume it in: give -AccountId (for example -AccountId 111122223333,444455556666), or ARNs of those accounts.", "AccountIdRequired", "RoleName");
-                    }
-
-                    accounts.AddRange(ids!.Select(id => AccountRole.For(id, RoleName, partition)));
-                }
+                return ScanPlan.ParseArns(arns, resourceType, parameterName);
             }
-            catch (FormatException e)
+            catch (ScanPlanException e)
             {
-                ThrowAccountArgument(e.Message, RoleArn != null ? "InvalidRoleArn" : e.Message.Contains("account id") ? "InvalidAccountId" : "InvalidRoleName", RoleArn != null ? "RoleArn" : "AccountId");
+                ThrowPlanError(e);
+                throw;
             }
-
-            var partitions = accounts.Select(a => a.Partition).Concat(regions.Select(Partitions.OfRegion)).Distinct(StringComparer.Ordinal).ToList();
-            if (partitions.Count > 1)
-            {
-                ThrowAccountArgument("The roles and Regions span several partitions (" + string.Join(", ", partitions) + "); credentials work in one partition, so scan each partition in its own run.", "PartitionMismatch", "RoleArn");
-            }
-
-            // An account given twice is scanned once.
-            return accounts.GroupBy(a => a.RoleArn, StringComparer.Ordinal).Select(g => g.First()).ToList();
         }
 
-        /// <summary>The STS AssumeRole settings from -ExternalId, -RoleSessionName and -DurationSeconds.</summary>
-        internal AssumeRoleSettings AssumeRoleSettings()
+        /// <summary>A plan that cannot run, as the terminating error naming the parameter (or value) at fault.</summary>
+        internal void ThrowPlanError(ScanPlanException e)
         {
-            var settings = new AssumeRoleSettings();
-            try
-            {
-                if (RoleSessionName != null) settings.RoleSessionName = RoleSessionName;
-                settings.ExternalId = ExternalId;
-                if (MyInvocation.BoundParameters.ContainsKey("DurationSeconds")) settings.Duration = TimeSpan.FromSeconds(DurationSeconds);
-            }
-            catch (ArgumentException e)
-            {
-                // The message never repeats an external id: trust policies use it as a shared secret.
-                ThrowAccountArgument(e.Message.Split('\n')[0].Trim(), "InvalidAssumeRoleParameter", e.ParamName ?? "RoleSessionName");
-            }
-
-            return settings;
+            Exception exception = e.OutOfRange ? new PSArgumentOutOfRangeException(e.Parameter, e.Target, e.Message)
+                : e.Parameter != null ? new PSArgumentException(e.Message, e.Parameter)
+                : e.InnerException != null ? new PSArgumentException(e.Message, e.InnerException)
+                : new PSArgumentException(e.Message);
+            ThrowTerminatingError(new ErrorRecord(exception, e.ErrorId, ErrorCategory.InvalidArgument, e.Target));
         }
-
-        private void ThrowAccountArgument(string message, string errorId, string parameter) =>
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message, parameter), errorId, ErrorCategory.InvalidArgument, parameter));
 
         /// <summary>
         /// Runs a scan with progress (a parent activity per Region, a child per kind), each issue as a
@@ -371,97 +259,6 @@ namespace StratusScan.DataSync.Commands
                 ThrowTerminatingError(new ErrorRecord(e, "AwsCredentialsNotFound", ErrorCategory.AuthenticationError, ProfileName));
                 throw;
             }
-        }
-
-        internal void WriteIssue(ScanIssue issue)
-        {
-            var where = issue.AccountId.Length == 0 ? issue.Region : "account " + issue.AccountId + ", " + issue.Region;
-            if (issue.Kind == ScanIssueKind.RegionNotEnabled)
-            {
-                WriteWarning(issue.Message + " Skipping " + where + "; the other Regions are scanned.");
-                return;
-            }
-
-            string message, errorId, action;
-            if (issue.Service == "sts")
-            {
-                // The account's role could not be assumed: the whole account is missing.
-                message = string.Format(CultureInfo.InvariantCulture,
-                    "Account {0} is not scanned: {1}{2} failed ({3}). {4} Missing: {5}. The other accounts are scanned.",
-                    issue.AccountId, issue.IamAction, issue.Target is null ? string.Empty : " on " + issue.Target, issue.ErrorCode ?? issue.Kind.ToString(), issue.Message, issue.MissingData);
-                errorId = issue.Kind == ScanIssueKind.AccessDenied ? "AssumeRoleDenied" : "AssumeRoleFailed";
-                action = "Check that the role exists in account " + issue.AccountId + ", that its trust policy trusts the caller (and names the -ExternalId you give), and that the caller may perform sts:AssumeRole on it.";
-            }
-            else if (issue.Kind == ScanIssueKind.AccessDenied)
-            {
-                message = string.Format(CultureInfo.InvariantCulture,
-                    "Access denied in {0}: the caller may not perform {1}{2}. Missing: {3}. Grant {1} (the policy in about_StratusScan.DataSync lists every action the scan needs); the scan goes on. AWS said: {4}",
-                    where, issue.IamAction, issue.Target is null ? string.Empty : " on " + issue.Target, issue.MissingData, issue.Message);
-                errorId = ErrorIdOf(issue.Kind);
-                action = "Grant " + issue.IamAction + " to the " + (issue.AccountId.Length == 0 ? "caller." : "role assumed in account " + issue.AccountId + ".");
-            }
-            else
-            {
-                message = string.Format(CultureInfo.InvariantCulture,
-                    "{0} failed in {1}{2}: {3}. Missing: {4}. The scan goes on.",
-                    issue.IamAction, where, issue.Target is null ? string.Empty : " for " + issue.Target, issue.Message, issue.MissingData);
-                errorId = ErrorIdOf(issue.Kind);
-                action = "Run again; if it persists, check the Region's service health.";
-            }
-
-            var exception = new InvalidOperationException(message);
-            WriteError(new ErrorRecord(exception, errorId, CategoryOf(issue.Kind), (object?)issue.Target ?? issue.Region)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
-            });
-        }
-
-        internal static string ErrorIdOf(ScanIssueKind kind)
-        {
-            switch (kind)
-            {
-                case ScanIssueKind.AccessDenied: return "DataSyncAccessDenied";
-                case ScanIssueKind.RegionNotEnabled: return "DataSyncRegionNotEnabled";
-                case ScanIssueKind.Throttled: return "DataSyncThrottled";
-                case ScanIssueKind.Network: return "DataSyncEndpointUnreachable";
-                default: return "DataSyncServiceError";
-            }
-        }
-
-        internal static ErrorCategory CategoryOf(ScanIssueKind kind)
-        {
-            switch (kind)
-            {
-                case ScanIssueKind.AccessDenied: return ErrorCategory.PermissionDenied;
-                case ScanIssueKind.RegionNotEnabled: return ErrorCategory.NotEnabled;
-                case ScanIssueKind.Throttled: return ErrorCategory.LimitsExceeded;
-                case ScanIssueKind.Network: return ErrorCategory.ConnectionError;
-                default: return ErrorCategory.InvalidResult;
-            }
-        }
-
-        /// <summary>The execution window from -Since or -Days; a window in the future is a terminating error.</summary>
-        internal ExecutionWindow ResolveWindow(DateTime? since, int days)
-        {
-            var now = DateTime.UtcNow;
-            ExecutionWindow window;
-            try
-            {
-                window = since.HasValue ? ExecutionWindow.Since(since.Value, now) : ExecutionWindow.LastDays(days, now);
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentOutOfRangeException(since.HasValue ? "Since" : "Days", since.HasValue ? (object)since.Value : days,
-                    e.Message.Split('\n')[0].Trim() + " Give -Days (1 or more) or a -Since in the past."), since.HasValue ? "SinceInFuture" : "InvalidDays", ErrorCategory.InvalidArgument, since.HasValue ? (object)since.Value : days));
-                throw;
-            }
-
-            if (window.ExceedsHistory)
-            {
-                WriteWarning("DataSync keeps a task's execution history for " + ExecutionWindow.HistoryDays + " days; executions older than that are no longer available, so the window (" + window.Description + ") returns at most " + ExecutionWindow.HistoryDays + " days of them.");
-            }
-
-            return window;
         }
 
         /// <summary>

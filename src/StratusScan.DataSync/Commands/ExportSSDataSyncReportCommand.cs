@@ -18,17 +18,10 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "SSDataSyncReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DaysSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportSSDataSyncReportCommand : DataSyncCmdletBase
+    public sealed class ExportSSDataSyncReportCommand : ExecutionWindowCmdletBase
     {
-        private const string DaysSet = "Days";
-        private const string SinceSet = "Since";
-
-        private readonly List<DataSyncTask> _tasks = new List<DataSyncTask>();
-        private readonly List<DataSyncLocation> _locations = new List<DataSyncLocation>();
-        private readonly List<DataSyncAgent> _agents = new List<DataSyncAgent>();
-        private readonly List<DataSyncTaskExecution> _executions = new List<DataSyncTaskExecution>();
+        private readonly ReportObjects _objects = new ReportObjects();
         private bool _receivedInput;
-        private ExecutionWindow? _window;
         private StratusScanConfig _config = StratusScanConfig.Empty;
         private RunLog? _log;
 
@@ -45,15 +38,6 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
-
-        /// <summary>Executions that started in the last N days (default 30).</summary>
-        [Parameter(ParameterSetName = DaysSet)]
-        [ValidateRange(1, 3650)]
-        public int Days { get; set; } = ExecutionWindow.DefaultDays;
-
-        /// <summary>Executions that started at or after this time.</summary>
-        [Parameter(ParameterSetName = SinceSet, Mandatory = true)]
-        public DateTime Since { get; set; }
 
         /// <summary>The account's name in the file name and on Summary (default: the config's account_mappings, else the account id).</summary>
         [Parameter]
@@ -75,7 +59,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void BeginProcessing()
         {
-            _window = ResolveWindow(ParameterSetName == SinceSet ? Since : (DateTime?)null, Days);
+            base.BeginProcessing();
             _config = LoadConfig(ConfigPath);
         }
 
@@ -95,102 +79,52 @@ namespace StratusScan.DataSync.Commands
 
         private void Add(PSObject input)
         {
-            switch (input.BaseObject)
+            if (!_objects.TryAdd(input.BaseObject))
             {
-                case DataSyncTask task: _tasks.Add(task); break;
-                case DataSyncLocation location: _locations.Add(location); break;
-                case DataSyncAgent agent: _agents.Add(agent); break;
-                case DataSyncTaskExecution execution: _executions.Add(execution); break;
-                default:
-                    WriteError(new ErrorRecord(
-                        new PSArgumentException("Export-SSDataSyncReport takes the objects of Get-SSDataSyncTask, -Location, -Agent and -Execution; a " + input.BaseObject?.GetType().FullName + " was piped in and is left out."),
-                        "UnsupportedInputObject", ErrorCategory.InvalidType, input));
-                    break;
+                WriteError(new ErrorRecord(
+                    new PSArgumentException("Export-SSDataSyncReport takes the objects of Get-SSDataSyncTask, -Location, -Agent and -Execution; a " + input.BaseObject?.GetType().FullName + " was piped in and is left out."),
+                    "UnsupportedInputObject", ErrorCategory.InvalidType, input));
             }
         }
 
         protected override void EndProcessing()
         {
             var piped = _receivedInput || MyInvocation.ExpectingInput;
-            var window = _window!;
+            var window = Window;
             var scanTime = DateTime.UtcNow;
             var pump = new PipelinePump();
             try
             {
+                var naming = new ReportNaming(AccountName, _config.AccountNames, _config.OrganizationName);
                 ReportData data;
                 string path;
                 if (piped)
                 {
-                    var accountIds = AccountIdsOfObjects();
-                    var accountId = accountIds.Count == 1 ? accountIds[0] : string.Empty;
-                    var accountName = accountIds.Count > 1 ? OrganizationName() : ResolveAccountName(accountId);
-                    path = TargetPath(accountName);
+                    var scope = ReportScope.ForObjects(_objects, naming);
+                    path = TargetPath(scope.AccountName);
                     if (!ShouldProcess(path, "Write the DataSync workbook of the piped objects")) return;
                     OpenLog(path);
-                    var accounts = accountIds.Count > 1 ? accountIds.Select(id => new ReportAccount(id, NameOfPipedAccount(id), scanned: true)).ToList() : new List<ReportAccount>();
-                    Banner(accountId, accountName, PartitionOfObjects(), accounts);
-                    data = new ReportData
-                    {
-                        AccountId = accountId,
-                        AccountName = accountName,
-                        Accounts = accounts,
-                        Partition = PartitionOfObjects(),
-                        Regions = RegionsOfObjects(),
-                        ScanTimeUtc = scanTime,
-                        Window = window,
-                        Tasks = _tasks,
-                        Locations = _locations,
-                        Agents = _agents,
-                        Executions = _executions.Where(e => !e.StartTime.HasValue || e.StartTime.Value >= window.SinceUtc).ToList(),
-                        Issues = Array.Empty<ScanIssue>(),
-                    };
+                    Banner(scope);
+                    data = ReportData.FromObjects(scope, _objects, window, scanTime);
                 }
                 else
                 {
                     using (var session = OpenSession(pump))
                     {
-                        var regions = ResolveRegions(session, null, _config.DefaultRegions);
-                        var roles = ResolveAccounts(regions);
-                        var assumeRole = AssumeRoleSettings();
-                        var identity = IdentifyCaller(session, pump, regions[0]);
-                        var organization = roles != null && roles.Count > 1;
-                        var accountId = roles is null ? identity.Account : organization ? string.Empty : roles[0].AccountId;
-                        var accountName = organization ? OrganizationName() : ResolveAccountName(accountId);
-                        path = TargetPath(accountName);
-                        var scope = (roles is null ? string.Empty : roles.Count + " account(s), ") + string.Join(", ", regions);
-                        if (!ShouldProcess(path, "Scan DataSync in " + scope + " and write the workbook")) return;
+                        var plan = ResolvePlan(session, _config, Array.Empty<AwsArn>());
+                        var identity = IdentifyCaller(session, pump, plan.Regions[0]);
+                        var scope = ReportScope.ForScan(plan, identity.Account, naming);
+                        path = TargetPath(scope.AccountName);
+                        var description = (plan.Accounts is null ? string.Empty : plan.Accounts.Count + " account(s), ") + string.Join(", ", plan.Regions);
+                        if (!ShouldProcess(path, "Scan DataSync in " + description + " and write the workbook")) return;
                         OpenLog(path);
-                        var partition = Partitions.OfRegion(regions[0]);
-                        var planned = roles?.Select(r => new ReportAccount(r.AccountId, _config.AccountNameOf(r.AccountId) ?? r.AccountId, scanned: true)).ToList() ?? new List<ReportAccount>();
-                        Banner(accountId, accountName, partition, planned, roles is null ? null : identity);
-                        _log?.Info("Scanning " + scope + "; executions " + window.Description + "; throttle limit " + ThrottleLimit + ".");
-                        var request = new ScanRequest
-                        {
-                            Regions = regions,
-                            Kinds = ResourceKinds.All,
-                            ExecutionsSince = window.SinceUtc,
-                            Accounts = roles,
-                            AssumeRole = assumeRole,
-                            AccountNames = _config.AccountMappings,
-                        };
+                        Banner(scope, plan.Accounts is null ? null : identity);
+                        _log?.Info("Scanning " + description + "; executions " + window.Description + "; throttle limit " + ThrottleLimit + ".");
+                        var request = plan.ToRequest(ResourceKinds.All, _config.AccountMappings, executionsSince: window.SinceUtc);
                         var result = Scan(session, pump, request, "Export DataSync report");
                         foreach (var issue in result.Issues) _log?.Warn(issue.ToString());
                         WriteCollectionSummary(result, window);
-                        data = new ReportData
-                        {
-                            AccountId = accountId,
-                            AccountName = accountName,
-                            Accounts = planned.Select(a => new ReportAccount(a.AccountId, a.AccountName, !result.FailedAccounts.Contains(a.AccountId))).ToList(),
-                            Partition = partition,
-                            Regions = regions,
-                            ScanTimeUtc = scanTime,
-                            Window = window,
-                            Tasks = result.Tasks,
-                            Locations = result.Locations,
-                            Agents = result.Agents,
-                            Executions = result.Executions,
-                            Issues = result.Issues,
-                        };
+                        data = ReportData.FromScan(scope, result, window, scanTime);
                     }
                 }
 
@@ -305,34 +239,6 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private string ResolveAccountName(string accountId) =>
-            AccountName ?? _config.AccountNameOf(accountId) ?? (string.IsNullOrEmpty(accountId) ? "unknown-account" : accountId);
-
-        /// <summary>The name of an organisation-wide workbook: -AccountName, else the config's organization_name or agency_name, else multi-account.</summary>
-        private string OrganizationName() => AccountName ?? _config.OrganizationName ?? "multi-account";
-
-        /// <summary>The accounts of the piped objects, in the order they arrived.</summary>
-        private IReadOnlyList<string> AccountIdsOfObjects() =>
-            _tasks.Select(t => t.AccountId).Concat(_locations.Select(l => l.AccountId)).Concat(_agents.Select(a => a.AgentArn.Length > 0 ? a.AccountId : string.Empty))
-                .Concat(_executions.Select(e => e.AccountId)).Where(a => !string.IsNullOrEmpty(a)).Distinct(StringComparer.Ordinal).ToList();
-
-        /// <summary>A piped account's name: the config's mapping, else the name its objects carry, else the id.</summary>
-        private string NameOfPipedAccount(string accountId) =>
-            _config.AccountNameOf(accountId)
-            ?? _tasks.Where(t => t.AccountId == accountId).Select(t => t.AccountName)
-                .Concat(_locations.Where(l => l.AccountId == accountId).Select(l => l.AccountName))
-                .Concat(_agents.Where(a => a.AccountId == accountId).Select(a => a.AccountName))
-                .Concat(_executions.Where(e => e.AccountId == accountId).Select(e => e.AccountName))
-                .FirstOrDefault(n => !string.IsNullOrEmpty(n))
-            ?? accountId;
-
-        private string PartitionOfObjects() =>
-            RegionsOfObjects().Select(Partitions.OfRegion).FirstOrDefault() ?? Partitions.Aws;
-
-        private IReadOnlyList<string> RegionsOfObjects() =>
-            _tasks.Select(t => t.Region).Concat(_locations.Select(l => l.Region)).Concat(_agents.Select(a => a.Region)).Concat(_executions.Select(e => e.Region))
-                .Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).ToList();
-
         // ---- console and log ------------------------------------------------------------------------------------
 
         private void OpenLog(string workbookPath)
@@ -352,8 +258,12 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private void Banner(string accountId, string accountName, string partition, IReadOnlyList<ReportAccount> accounts, CallerIdentity? caller = null)
+        private void Banner(ReportScope report, CallerIdentity? caller = null)
         {
+            var accounts = report.Accounts;
+            var accountName = report.AccountName;
+            var accountId = report.AccountId;
+            var partition = report.Partition;
             var line = new string('=', 68);
             WriteHostLine(line);
             WriteHostLine("            AWS DATASYNC COMPREHENSIVE EXPORT (StratusScan.DataSync)");

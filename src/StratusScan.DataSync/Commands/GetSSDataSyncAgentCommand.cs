@@ -9,7 +9,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSDataSyncAgent")]
     [OutputType(typeof(DataSyncAgent))]
-    public sealed class GetSSDataSyncAgentCommand : InventoryCmdletBase
+    public sealed class GetSSDataSyncAgentCommand : DataSyncCmdletBase
     {
         /// <summary>Only these agents (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -18,7 +18,7 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>Only agents in these states.</summary>
         [Parameter]
-        [ValidateSet("ONLINE", "OFFLINE", IgnoreCase = true)]
+        [ValidateSet(AgentStatuses.Online, AgentStatuses.Offline, IgnoreCase = true)]
         public string[]? Status { get; set; }
 
         /// <summary>Also read each agent's tags (one more API call per agent).</summary>
@@ -29,7 +29,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, request => request.AgentArns = RequestedArns);
+            var result = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags);
             if (result is null) return;
             var agents = result.Agents.Where(a => Matches(Status, a.Status)).ToList();
             WriteObject(agents, enumerateCollection: true);

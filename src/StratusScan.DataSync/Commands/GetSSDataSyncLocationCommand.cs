@@ -9,7 +9,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSDataSyncLocation")]
     [OutputType(typeof(DataSyncLocation))]
-    public sealed class GetSSDataSyncLocationCommand : InventoryCmdletBase
+    public sealed class GetSSDataSyncLocationCommand : DataSyncCmdletBase
     {
         /// <summary>Only these locations (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -30,7 +30,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, request => request.LocationArns = RequestedArns);
+            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags);
             if (result is null) return;
             var locations = result.Locations.Where(l => Matches(LocationType, l.LocationType)).ToList();
             WriteObject(locations, enumerateCollection: true);

@@ -11,7 +11,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSDataSyncTask")]
     [OutputType(typeof(DataSyncTask))]
-    public sealed class GetSSDataSyncTaskCommand : InventoryCmdletBase
+    public sealed class GetSSDataSyncTaskCommand : DataSyncCmdletBase
     {
         /// <summary>Only these tasks (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -20,7 +20,7 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>Only tasks in these states.</summary>
         [Parameter]
-        [ValidateSet("AVAILABLE", "CREATING", "QUEUED", "RUNNING", "UNAVAILABLE", IgnoreCase = true)]
+        [ValidateSet(TaskStatuses.Available, TaskStatuses.Creating, TaskStatuses.Queued, TaskStatuses.Running, TaskStatuses.Unavailable, IgnoreCase = true)]
         public string[]? Status { get; set; }
 
         /// <summary>Also read each task's tags (one more API call per task).</summary>
@@ -31,7 +31,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, request => request.TaskArns = RequestedArns);
+            var result = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags);
             if (result is null) return;
             var tasks = result.Tasks.Where(t => Matches(Status, t.Status)).ToList();
             WriteObject(tasks, enumerateCollection: true);

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using StratusScan.DataSync.Aws;
+using StratusScan.DataSync.Aws.Model;
+
+namespace StratusScan.DataSync.Inventory
+{
+    /// <summary>A Region's locations: ListLocations, then for each the one Describe call its URI's scheme calls for.</summary>
+    internal sealed class LocationCollection : KindCollector<DataSyncLocation>
+    {
+        public LocationCollection(RegionScanContext context, CallPolicy calls, Listing listing, Tagging tagging)
+            : base(context, calls, listing, tagging)
+        {
+        }
+
+        private IDataSyncClient _client => Context.Client;
+
+        public async Task CollectAsync()
+        {
+            var counter = new ProgressCounter(Context, "Locations");
+            var describes = new List<Task>();
+            var wanted = Request.LocationArns is null ? null : new HashSet<string>(Request.LocationArns.Where(Context.InThisRegion), StringComparer.Ordinal);
+            if (wanted != null && wanted.Count == 0)
+            {
+                counter.ListingDone();
+                return;
+            }
+
+            await Listing.ListAsync("ListLocations", "locations", Context.Client.ListAllLocationsAsync(Context.Token), entry =>
+            {
+                if (entry.LocationArn is null || (wanted != null && !wanted.Contains(entry.LocationArn))) return;
+                counter.Listed(1);
+                describes.Add(DescribeLocationAsync(entry, counter));
+            }).ConfigureAwait(false);
+            counter.ListingDone();
+            await Task.WhenAll(describes).ConfigureAwait(false);
+        }
+
+        private async Task DescribeLocationAsync(LocationListEntry entry, ProgressCounter counter)
+        {
+            var arn = entry.LocationArn!;
+            var type = LocationUri.Parse(entry.LocationUri).Type;
+            var operation = DescribeOperation(type);
+            object? response = null;
+            if (operation != null)
+            {
+                response = await Calls.CallAsync(operation, arn, "the location's type-specific settings", t => DescribeLocationAsync(type, arn, t)).ConfigureAwait(false);
+            }
+
+            // One Describe call per location, chosen by the URI's scheme; an unknown scheme is listed, never probed.
+            var location = response != null
+                ? DataSyncLocation.From(response, Region, AccountOf(arn))
+                : DataSyncLocation.FromListing(arn, entry.LocationUri, Region, AccountOf(arn));
+            location.Tags = await Tagging.TagsAsync(arn).ConfigureAwait(false);
+            Items.Add(location);
+            counter.Completed();
+        }
+
+        internal static string? DescribeOperation(string locationType) => LocationKinds.OfName(locationType)?.DescribeOperation;
+
+        private Task<object> DescribeLocationAsync(string type, string arn, CancellationToken t) =>
+            (LocationKinds.OfName(type) ?? throw new ArgumentOutOfRangeException(nameof(type), type, "No Describe operation for this location type.")).Describe(_client, arn, t);
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using StratusScan.DataSync.Inventory;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>
+    /// The scan of the Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name) and are
+    /// gathered in ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500.
+    /// </summary>
+    public abstract partial class DataSyncCmdletBase
+    {
+        private readonly List<string> _arns = new List<string>();
+
+        /// <summary>Gathers ARNs from a parameter value or a pipeline object.</summary>
+        internal void Collect(IEnumerable<string>? arns)
+        {
+            if (arns != null) _arns.AddRange(arns.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()));
+        }
+
+        /// <summary>
+        /// Validates the ARNs gathered, resolves the plan (Regions, accounts, credentials) and runs the scan of
+        /// <paramref name="kind"/>; the ARNs go to that kind (an execution's are its tasks'). Returns null when
+        /// pipeline input was expected but none arrived (an empty upstream means "nothing", not "everything").
+        /// </summary>
+        internal ScanResult? RunScan(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, DateTime? executionsSince = null)
+        {
+            if (_arns.Count == 0 && MyInvocation.ExpectingInput) return null;
+            var arns = ParseArns(_arns.Distinct(StringComparer.Ordinal), arnType, arnParameter);
+
+            var pump = new PipelinePump();
+            using (var session = OpenSession(pump))
+            {
+                var config = LoadConfig(ConfigPath);
+                var plan = ResolvePlan(session, config, arns);
+                var request = plan.ToRequest(kind, config.AccountMappings, includeTags, executionsSince);
+                return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant());
+            }
+        }
+
+        internal static bool Matches(string[]? wanted, string? value) =>
+            wanted is null || wanted.Length == 0 || wanted.Any(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase));
+
+        internal static string IssueSuffix(ScanResult result) =>
+            result.Issues.Count == 0 ? string.Empty : " (incomplete: " + result.Issues.Count + " scan issue(s), see the error stream)";
+    }
+}
