@@ -114,3 +114,22 @@ Describe 'What the manifest loads on PowerShell 7' -Tag 'CoreOnly' {
         finally { $emulator | Stop-TestEmulator }
     }
 }
+
+Describe 'The emulator''s command line on .NET Framework (build/Emulator.psm1)' {
+    BeforeAll { Import-Module (Join-Path (Get-RepoRoot) 'build/Emulator.psm1') }
+    It 'quotes arguments so that a child process gets each one back unchanged' {
+        # Start-DataSyncEmulator passes one command-line string (Windows PowerShell 5.1 has no ArgumentList).
+        $echo = Join-Path $TestDrive 'echo-args.ps1'
+        Set-Content -LiteralPath $echo -Value 'foreach ($a in $args) { "<" + $a + ">" }'
+        $values = @('plain', 'with space', 'quote"inside', 'trailing\', 'back\\"slash', '', 'regions=us-east-1;eu-west-1,tasks=3')
+        $pwsh = @(Get-PwshCommand)
+        $info = New-Object Diagnostics.ProcessStartInfo -ArgumentList $pwsh[0]
+        $info.Arguments = ConvertTo-CommandLine (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $echo) + $values)
+        $info.UseShellExecute = $false
+        $info.RedirectStandardOutput = $true
+        $process = [Diagnostics.Process]::Start($info)
+        $output = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit()
+        @($output -split "`r?`n" | Where-Object { $_ }) | Should -Be @($values | ForEach-Object { "<$_>" })
+    }
+}
