@@ -145,11 +145,6 @@ function Get-NoProxyParameter {
     if ((Get-Command Invoke-RestMethod).Parameters.ContainsKey('NoProxy')) { @{ NoProxy = $true } } else { @{} }
 }
 
-function Test-WindowsHost {
-    <# True on Windows, in every PowerShell ($IsWindows is missing from Windows PowerShell 5.1, so -Skip:$IsWindows would never skip there). #>
-    [Environment]::OSVersion.Platform -eq [PlatformID]::Win32NT
-}
-
 function Get-PwshCommand {
     <#
     The PowerShell that runs these tests as an executable and its leading arguments: pwsh, the dotnet tool
@@ -275,5 +270,5 @@ function Read-Workbook {
     finally { $stream.Dispose() }
 }
 
-Export-ModuleMember -Function Get-NoProxyParameter, Test-WindowsHost, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
+Export-ModuleMember -Function Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds
