@@ -121,7 +121,9 @@ Describe 'The emulator''s command line on .NET Framework (build/Emulator.psm1)' 
         # Start-DataSyncEmulator passes one command-line string (Windows PowerShell 5.1 has no ArgumentList).
         $echo = Join-Path $TestDrive 'echo-args.ps1'
         Set-Content -LiteralPath $echo -Value 'foreach ($a in $args) { "<" + $a + ">" }'
-        $values = @('plain', 'with space', 'quote"inside', 'trailing\', 'back\\"slash', '', 'regions=us-east-1;eu-west-1,tasks=3')
+        $values = @('plain', 'with space', 'trailing\', 'C:\some dir\', 'regions=us-east-1;eu-west-1,tasks=3')
+        # Quotes inside an argument: the C runtime's rules, which powershell.exe's own -File parsing does not follow.
+        if ($PSVersionTable.PSEdition -eq 'Core') { $values += 'quote"inside', 'back\\"slash' }
         $pwsh = @(Get-PwshCommand)
         $info = New-Object Diagnostics.ProcessStartInfo -ArgumentList $pwsh[0]
         $info.Arguments = ConvertTo-CommandLine (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $echo) + $values)
