@@ -186,7 +186,8 @@ Describe 'AzureAutomation.ps1 with the parameters of its Start-AzAutomationRunbo
         $run.Text | Should -Match 'web identity federation to arn:aws:iam::111122223333:role/StratusScanAzureAutomation'
         $run.ExitCode | Should -Not -Be 0 -Because $run.Text
         # AWSSDK.Core's web identity provider (the default chain's, from AWS_WEB_IDENTITY_TOKEN_FILE) made the call.
-        $run.Text | Should -Match 'AssumeRole for role\s+arn:aws:iam::111122223333:role/StratusScanAzureAutomation'
+        # (PowerShell's error view wraps the message in '| ' lines: joined back into one line first.)
+        ($run.Text -replace '\s*\r?\n\s*\|?\s*', ' ') | Should -Match 'AssumeRole for role arn:aws:iam::111122223333:role/StratusScanAzureAutomation'
         $run.Text | Should -Not -Match 'eyJ0eXAiOiJKV1QifQ' -Because 'the token is a secret'
     }
 }
