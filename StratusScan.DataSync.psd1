@@ -1,5 +1,5 @@
 @{
-    # The cmdlets for PowerShell 7 (net8.0, dependencies isolated in their own load context) or for
+    # The cmdlets for PowerShell 7.2+ (net6.0, dependencies isolated in their own load context) or for
     # Windows PowerShell 5.1 (netstandard2.0). `dotnet build` assembles bin/ beside this manifest.
     RootModule           = if ($PSEdition -eq 'Core') { 'bin/core/StratusScan.DataSync.dll' } else { 'bin/desktop/StratusScan.DataSync.dll' }
 
@@ -10,7 +10,7 @@
     Author               = 'StratusScan'
     CompanyName          = 'StratusScan'
     Copyright            = '(c) StratusScan contributors. Licensed under the MIT License.'
-    Description          = 'Inventories AWS DataSync (tasks, locations, agents, task executions) across Regions and accounts, emits rich objects into the pipeline, and writes a seven-sheet Excel audit workbook.'
+    Description          = 'Inventories AWS DataSync (tasks, locations, agents, task executions) across Regions and accounts, emits rich objects into the pipeline, and writes a seven-sheet Excel audit workbook. Runs in PowerShell 7.2+ and Windows PowerShell 5.1.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'

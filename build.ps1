@@ -8,7 +8,8 @@
       Build    dotnet build of the solution; assembles bin/ beside the root manifest, so
                Import-Module ./StratusScan.DataSync.psd1 loads the freshly built module.
       Package  a clean module folder out/StratusScan.DataSync/<version>/ (manifest, binaries, formats,
-               help), ready for Publish-PSResource, and its nupkg in out/packages/.
+               help), ready for Publish-PSResource, its nupkg in out/packages/, and the zip Azure Automation
+               imports in out/azure-automation/StratusScan.DataSync.zip (root folder StratusScan.DataSync).
       Test     Build, Package, then every test: xunit (the PowerShell-free core and the emulator) and
                Pester (the packaged module in a child pwsh, as users run it). Prints the totals as
                'N passed, N failed, N skipped' and fails when any test fails.
@@ -63,6 +64,13 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $PSStyle.OutputRendering = 'PlainText'
+
+# STRATUSSCAN_BUILD_CHECK=1: the parameters are bound as for a real run (task names, ValidateSet, ranges), then
+# the script says what it would run and stops. The test of .github/workflows/ci.yml runs each line this way.
+if ($env:STRATUSSCAN_BUILD_CHECK -eq '1') {
+    Write-Output ('build.ps1 check: ' + (($Task | ForEach-Object { $_ }) -join ' '))
+    exit 0
+}
 
 $RepoRoot = $PSScriptRoot
 $ModuleName = 'StratusScan.DataSync'
@@ -132,8 +140,27 @@ function Invoke-Package {
     New-Item -ItemType Directory -Force -Path $packages | Out-Null
     Get-ChildItem -Path $packages -Filter "$ModuleName.*.nupkg" | Remove-Item
     Compress-PSResource -Path $target -DestinationPath $packages
-    Write-Host "Packaged $ModuleName $version in $target and $packages"
+    $zip = New-AzureAutomationZip -ModuleFolder $target
+    Write-Host "Packaged $ModuleName $version in $target, $packages and $zip"
     $target
+}
+
+function New-AzureAutomationZip {
+    <#
+    The upload Azure Automation imports (docs/runbooks/README.md): out/azure-automation/<name>.zip whose root
+    folder is named like the module and holds the manifest (no version folder, which the import rejects).
+    #>
+    param([Parameter(Mandatory)] [string] $ModuleFolder)
+    $outDir = Join-Path $RepoRoot 'out/azure-automation'
+    $stage = Join-Path $outDir 'stage'
+    if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
+    New-Item -ItemType Directory -Force -Path $stage | Out-Null
+    Copy-Item -Recurse $ModuleFolder (Join-Path $stage $ModuleName)
+    $zip = Join-Path $outDir "$ModuleName.zip"
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    [IO.Compression.ZipFile]::CreateFromDirectory($stage, $zip, [IO.Compression.CompressionLevel]::Optimal, $false)
+    Remove-Item -Recurse -Force $stage
+    $zip
 }
 
 function Read-TrxCounts {

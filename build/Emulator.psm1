@@ -20,6 +20,23 @@ function Get-DotnetPath {
     $command.Source
 }
 
+function ConvertTo-CommandLine {
+    <# Arguments as one command line that .NET's and the C runtime's parsing split back into the same strings. #>
+    param([string[]] $Arguments)
+    $quoted = foreach ($argument in $Arguments) {
+        if ($argument -and $argument -notmatch '[\s"]') { $argument; continue }
+        # Backslashes before a quote (or the closing quote) are doubled; a quote is escaped.
+        '"' + ([regex]::Replace($argument, '(\\*)("|$)', { param($m) $m.Groups[1].Value + $m.Groups[1].Value + $(if ($m.Groups[2].Value) { '\"' } else { '' }) })) + '"'
+    }
+    $quoted -join ' '
+}
+
+function Stop-ProcessTree {
+    <# Kills a process and its children (Kill(bool) is .NET Core 3.0+; .NET Framework kills the process alone). #>
+    param([Parameter(Mandatory)] [Diagnostics.Process] $Process)
+    if ($PSVersionTable.PSEdition -eq 'Core') { $Process.Kill($true) } else { $Process.Kill() }
+}
+
 function Start-DataSyncEmulator {
     <#
     .SYNOPSIS
@@ -33,9 +50,9 @@ function Start-DataSyncEmulator {
         [string] $Configuration = 'Release',
         [int] $TimeoutSeconds = 60
     )
-    $info = [Diagnostics.ProcessStartInfo]::new((Get-DotnetPath))
-    $info.ArgumentList.Add((Get-EmulatorAssembly -Configuration $Configuration))
-    foreach ($argument in $ArgumentList) { $info.ArgumentList.Add([string]$argument) }
+    # One command-line string (ProcessStartInfo.ArgumentList is missing from .NET Framework, Windows PowerShell 5.1).
+    $info = New-Object Diagnostics.ProcessStartInfo -ArgumentList (Get-DotnetPath)
+    $info.Arguments = ConvertTo-CommandLine (@(Get-EmulatorAssembly -Configuration $Configuration) + @($ArgumentList | ForEach-Object { [string]$_ }))
     $info.UseShellExecute = $false
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
@@ -62,7 +79,7 @@ function Start-DataSyncEmulator {
         }
     }
     catch {
-        if (-not $process.HasExited) { $process.Kill($true) }
+        if (-not $process.HasExited) { Stop-ProcessTree $process }
         throw
     }
     if (-not $endpoint.EndsWith('/')) { $endpoint += '/' }
@@ -89,7 +106,7 @@ function Stop-DataSyncEmulator {
         $process = $Emulator.Process
         try {
             if (-not $process.HasExited) {
-                $process.Kill($true)
+                Stop-ProcessTree $process
                 $process.WaitForExit(10000) | Out-Null
             }
         }
@@ -103,4 +120,4 @@ function Get-DataSyncEmulatorStats {
     Invoke-RestMethod -Uri ($Endpoint.TrimEnd('/') + '/__emulator/stats') -Method Get
 }
 
-Export-ModuleMember -Function Get-EmulatorAssembly, Get-DotnetPath, Start-DataSyncEmulator, Stop-DataSyncEmulator, Get-DataSyncEmulatorStats
+Export-ModuleMember -Function ConvertTo-CommandLine, Get-EmulatorAssembly, Get-DotnetPath, Start-DataSyncEmulator, Stop-DataSyncEmulator, Get-DataSyncEmulatorStats

@@ -9,10 +9,13 @@ param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [Parameter(Mandatory)] [string[]] $Path
+    [Parameter(Mandatory)] [string[]] $Path,
+    # Tags to leave out (the Windows PowerShell 5.1 run leaves out CoreOnly).
+    [string[]] $ExcludeTag
 )
 $ErrorActionPreference = 'Stop'
-$PSStyle.OutputRendering = 'PlainText'
+# $PSStyle exists from PowerShell 7.2 on; this script also runs in Windows PowerShell 5.1.
+if ($PSVersionTable.PSVersion.Major -ge 7) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module $PesterModule -Force
 
 # The tests read these to find the module under test and the repository.
@@ -23,6 +26,7 @@ $config = New-PesterConfiguration
 # build.ps1 passes several paths as one argument joined by the path separator (-File binds one value).
 $config.Run.Path = @($Path | ForEach-Object { $_ -split [regex]::Escape([IO.Path]::PathSeparator) } | Where-Object { $_ })
 $config.Run.PassThru = $true
+if ($ExcludeTag) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'
 $config.TestResult.Enabled = $true

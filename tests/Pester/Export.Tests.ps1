@@ -1,3 +1,5 @@
+# Tagged CoreOnly: it checks workbooks with the OpenXML SDK's net8.0 validator and ExcelDataReader with the
+# code-pages encodings, restored from NuGet for .NET (Core), which Windows PowerShell 5.1 cannot load.
 # Export-SSDataSyncReport (issue 13): the workbook written from the emulator's full dataset, checked with independent
 # means - the OpenXML SDK's validator, ExcelDataReader (every cell against the source objects, types included) and
 # ImportExcel - plus the Summary's counts, the pipeline mode, the file-name rules, the config file, the output
@@ -250,7 +252,7 @@ AfterAll {
     Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'The full workbook' {
+Describe 'The full workbook' -Tag 'CoreOnly' {
     It 'was written with -PassThru giving its FileInfo, and no error' {
         $script:FullErrors | Should -BeNullOrEmpty
         $script:FullResult.Count | Should -Be 1
@@ -347,7 +349,7 @@ Describe 'The full workbook' {
     }
 }
 
-Describe 'The Summary of the full workbook' {
+Describe 'The Summary of the full workbook' -Tag 'CoreOnly' {
     BeforeAll {
         $script:Summary = $script:Book['Summary']
     }
@@ -426,7 +428,7 @@ Describe 'The Summary of the full workbook' {
     }
 }
 
-Describe 'The console, the log file and secrets' {
+Describe 'The console, the log file and secrets' -Tag 'CoreOnly' {
     It 'writes the banner and the closing lines on the information stream' {
         $lines = Get-InformationText $script:FullInfo
         $lines | Should -Contain "Account ID: $($script:Credential.AccountId)"
@@ -456,7 +458,7 @@ Describe 'The console, the log file and secrets' {
     }
 }
 
-Describe 'Pipeline mode' {
+Describe 'Pipeline mode' -Tag 'CoreOnly' {
     BeforeAll {
         $script:PipeFolder = New-TestFolder pipe
     }
@@ -507,7 +509,7 @@ Describe 'Pipeline mode' {
     }
 }
 
-Describe 'The file name' {
+Describe 'The file name' -Tag 'CoreOnly' {
     BeforeAll {
         $script:NameFolder = New-TestFolder names
     }
@@ -544,7 +546,7 @@ Describe 'The file name' {
     }
 }
 
-Describe 'The StratusScan config file' {
+Describe 'The StratusScan config file' -Tag 'CoreOnly' {
     It 'names the account from account_mappings and scans default_regions when -Region is absent (./config.json)' {
         $folder = New-TestFolder config
         @{ account_mappings = @{ $script:Credential.AccountId = 'Prod Account' }; default_regions = @('eu-west-1') } | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $folder 'config.json')
@@ -599,7 +601,7 @@ Describe 'The StratusScan config file' {
     }
 }
 
-Describe 'Output errors' {
+Describe 'Output errors' -Tag 'CoreOnly' {
     BeforeAll {
         $script:ErrorFolder = New-TestFolder errors
     }
@@ -624,7 +626,7 @@ Describe 'Output errors' {
         Get-ChildItem -LiteralPath $script:ErrorFolder -Filter '.~*' -Force | Should -BeNullOrEmpty
     }
 
-    It 'stops with OutputNotWritable on a folder it cannot write to, leaving no file' -Skip:$IsWindows {
+    It 'stops with OutputNotWritable on a folder it cannot write to, leaving no file' -Skip:([Environment]::OSVersion.Platform -eq [PlatformID]::Win32NT) {
         # chmod 555 stops everyone but root; as root, a sysfs folder (not writable even for root) stands in.
         $candidates = @()
         $readOnly = Join-Path $script:ErrorFolder 'read-only'
@@ -669,7 +671,7 @@ Describe 'Output errors' {
     }
 }
 
-Describe 'Stopping while the workbook is written' {
+Describe 'Stopping while the workbook is written' -Tag 'CoreOnly' {
     It 'leaves no workbook and no temporary file' {
         $folder = New-TestFolder cancel
         $path = Join-Path $folder 'big.xlsx'
@@ -702,7 +704,7 @@ Describe 'Stopping while the workbook is written' {
     }
 }
 
-Describe 'A denied operation' {
+Describe 'A denied operation' -Tag 'CoreOnly' {
     BeforeAll {
         $script:Denied = Start-TestEmulator -ArgumentList '--dataset', $script:Emulator.DatasetPath, '--deny-operation', 'eu-west-1:ListAgents'
         $conn = $script:Conn.Clone()
@@ -752,7 +754,7 @@ Describe 'A denied operation' {
     }
 }
 
-Describe 'ImportExcel interop' -Skip:(-not $script:HasImportExcel) {
+Describe 'ImportExcel interop' -Tag 'CoreOnly' -Skip:(-not $script:HasImportExcel) {
     BeforeAll {
         Import-Module ImportExcel -ErrorAction Stop -WarningAction SilentlyContinue
         $script:InteropFolder = New-TestFolder interop

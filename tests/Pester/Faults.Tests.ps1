@@ -1,3 +1,5 @@
+# Tagged CoreOnly: it reads workbooks with ExcelDataReader and the code-pages encodings restored from NuGet for
+# .NET (Core), which Windows PowerShell 5.1 cannot load.
 # The fault and bad-input suite of issue 14, the cmdlet's side: against the emulator's faults, each case asserts the
 # exact outcome - the rows of the fault-free run, or each gap as a specific error record (ErrorId, category, target)
 # and as a row of the workbook's Scan Issues; bad input as a terminating error with its ErrorId and no file; Ctrl+C
@@ -106,7 +108,7 @@ AfterAll {
     Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'Transient faults at once: a throttling storm, 5xx bursts, latency spikes, dropped connections, malformed and truncated bodies' {
+Describe 'Transient faults at once: a throttling storm, 5xx bursts, latency spikes, dropped connections, malformed and truncated bodies' -Tag 'CoreOnly' {
     BeforeAll {
         $script:Storm = Start-FaultyEmulator -Faults @(
             '--throttle-rate', '0.2', '--error-rate', '0.03', '--error-burst', '4', '--latency-spike-ms', '300', '--latency-spike-rate', '0.05',
@@ -151,7 +153,7 @@ Describe 'Transient faults at once: a throttling storm, 5xx bursts, latency spik
     }
 }
 
-Describe 'Permanent faults: a denied Region, a denied operation, a Region not enabled, paging that never ends' {
+Describe 'Permanent faults: a denied Region, a denied operation, a Region not enabled, paging that never ends' -Tag 'CoreOnly' {
     BeforeAll {
         # us-east-1: DescribeAgent denied and ListLocations in a token loop; eu-west-1: every call denied;
         # ap-southeast-2: not enabled.
@@ -252,7 +254,7 @@ Describe 'Permanent faults: a denied Region, a denied operation, a Region not en
     }
 }
 
-Describe 'Bad input' {
+Describe 'Bad input' -Tag 'CoreOnly' {
     BeforeAll {
         Reset-EmulatorStats $script:Emulator.Endpoint
     }
@@ -341,7 +343,7 @@ Describe 'Bad input' {
     }
 }
 
-Describe 'Ctrl+C in each phase of the scan' {
+Describe 'Ctrl+C in each phase of the scan' -Tag 'CoreOnly' {
     BeforeAll {
         $script:Slow = Start-FaultyEmulator -Faults '--latency-ms', '400'
     }
@@ -380,7 +382,7 @@ Describe 'Ctrl+C in each phase of the scan' {
     }
 }
 
-Describe 'Secrets' {
+Describe 'Secrets' -Tag 'CoreOnly' {
     BeforeAll {
         # A denied call, so the error stream and the workbook's Scan Issues have something to say.
         $script:SecretEmulator = Start-FaultyEmulator -Faults '--deny-operation', 'eu-west-1:ListAgents'

@@ -1,3 +1,5 @@
+# Tagged CoreOnly: it reads workbooks with ExcelDataReader and the code-pages encodings restored from NuGet for
+# .NET (Core), which Windows PowerShell 5.1 cannot load.
 # Organisation-wide scans (-AccountId with -RoleName, or -RoleArn) against an emulator of three member accounts:
 # every row of every account checked against the dataset the emulator serves, the order (account as given, Region as
 # given, ARN), AccountId/AccountName, the pipeline across accounts, an account whose role cannot be assumed, the
@@ -214,7 +216,7 @@ AfterAll {
     Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'The test dataset' {
+Describe 'The test dataset' -Tag 'CoreOnly' {
     It 'has the three accounts, each with both Regions holding tasks, locations, agents and executions, and the three roles' {
         @($script:Dataset.Accounts.AccountId | Sort-Object) | Should -Be @('111122223333', '444455556666', '777788889999')
         foreach ($account in $script:Dataset.Accounts) {
@@ -238,7 +240,7 @@ Describe 'The test dataset' {
     }
 }
 
-Describe 'Organisation-wide inventory: -AccountId of three accounts with -RoleName StratusScanReadOnly' {
+Describe 'Organisation-wide inventory: -AccountId of three accounts with -RoleName StratusScanReadOnly' -Tag 'CoreOnly' {
     BeforeAll {
         $script:OrgRun = @{}
         foreach ($command in 'Task', 'Location', 'Agent', 'Execution') {
@@ -305,7 +307,7 @@ Describe 'Organisation-wide inventory: -AccountId of three accounts with -RoleNa
     }
 }
 
-Describe 'The pipeline across accounts' {
+Describe 'The pipeline across accounts' -Tag 'CoreOnly' {
     BeforeAll {
         $script:PipeTasks = @(Get-SSDataSyncTask @Conn @Org)
         $script:AllExecutions = @(Get-SSDataSyncExecution @Conn @Org)
@@ -367,7 +369,7 @@ Describe 'The pipeline across accounts' {
     }
 }
 
-Describe 'Accounts scanned in parallel within -ThrottleLimit' {
+Describe 'Accounts scanned in parallel within -ThrottleLimit' -Tag 'CoreOnly' {
     BeforeAll {
         # Every call (STS included) waits 200 ms, so calls that run together overlap at the emulator, which
         # counts the most it served at one moment (PeakInFlight). Concurrency, not wall time, is asserted.
@@ -404,7 +406,7 @@ Describe 'Accounts scanned in parallel within -ThrottleLimit' {
     }
 }
 
-Describe 'An account whose role cannot be assumed' {
+Describe 'An account whose role cannot be assumed' -Tag 'CoreOnly' {
     It '<Cmdlet>: an account not in the dataset is one non-terminating AssumeRoleDenied; every row of the other accounts is there' -ForEach $Kinds {
         $run = Invoke-Scan -Command $Cmdlet -Parameters ($script:Conn + @{ AccountId = '777788889999', '123456789012', '111122223333'; RoleName = 'StratusScanReadOnly' })
         $run.Thrown | Should -BeNullOrEmpty
@@ -435,7 +437,7 @@ Describe 'An account whose role cannot be assumed' {
     }
 }
 
-Describe 'ExternalId and the role session' {
+Describe 'ExternalId and the role session' -Tag 'CoreOnly' {
     It 'StratusScanExternal without -ExternalId is AssumeRoleDenied, and no ExternalId is sent for the other role' {
         $external = 'arn:aws:iam::444455556666:role/StratusScanExternal'
         $run = Invoke-Scan -Command Get-SSDataSyncTask -Parameters ($script:Conn + @{ RoleArn = $external, 'arn:aws:iam::777788889999:role/StratusScanReadOnly' })
@@ -490,7 +492,7 @@ Describe 'ExternalId and the role session' {
     }
 }
 
-Describe 'An account whose DataSync calls are denied' {
+Describe 'An account whose DataSync calls are denied' -Tag 'CoreOnly' {
     BeforeAll {
         $script:Denied = Start-TestEmulator -ArgumentList '--dataset', $script:Emulator.DatasetPath, '--deny-account', '777788889999'
         $script:DeniedConn = $script:Conn.Clone()
@@ -525,7 +527,7 @@ Describe 'An account whose DataSync calls are denied' {
     }
 }
 
-Describe 'Every account failing' {
+Describe 'Every account failing' -Tag 'CoreOnly' {
     It '<_> with only NoOneMayAssume roles stops with a terminating AllAccountsFailed and outputs nothing' -ForEach $Commands {
         $folder = New-TestFolder all-failed
         $parameters = $script:Conn + @{ AccountId = $script:AccountIds; RoleName = 'NoOneMayAssume' }
@@ -544,7 +546,7 @@ Describe 'Every account failing' {
     }
 }
 
-Describe 'Misused account parameters' {
+Describe 'Misused account parameters' -Tag 'CoreOnly' {
     It '<ErrorId> (<Case>): every cmdlet stops with it before any API call' -ForEach @(
         @{ ErrorId = 'RoleNameRequired'; Case = '-AccountId without -RoleName'; Given = @{ AccountId = '444455556666' }; Text = '-RoleName' }
         @{ ErrorId = 'AccountIdRequired'; Case = '-RoleName without accounts'; Given = @{ RoleName = 'StratusScanReadOnly' }; Text = '-AccountId' }
@@ -578,7 +580,7 @@ Describe 'Misused account parameters' {
     }
 }
 
-Describe 'Export-SSDataSyncReport across accounts' {
+Describe 'Export-SSDataSyncReport across accounts' -Tag 'CoreOnly' {
     BeforeAll {
         # One organisation run with an account that does not trust us, every stream captured (-Verbose, *>&1) and a log.
         $script:ExportFolder = New-TestFolder org-export
@@ -768,7 +770,7 @@ Describe 'Export-SSDataSyncReport across accounts' {
     }
 }
 
-Describe 'No temporary credential in any output' {
+Describe 'No temporary credential in any output' -Tag 'CoreOnly' {
     BeforeAll {
         # Every session the emulator issued in this file (the organisation export's among them) and the caller's own key.
         $script:AllSessions = @(Get-EmulatorSession)
@@ -857,7 +859,7 @@ Describe 'No temporary credential in any output' {
     }
 }
 
-Describe 'A scan of the caller''s own account (no account parameters)' {
+Describe 'A scan of the caller''s own account (no account parameters)' -Tag 'CoreOnly' {
     It '<Cmdlet> returns the rows of 111122223333 only and makes no STS call' -ForEach $Kinds {
         $run = Invoke-Scan -Command $Cmdlet -Parameters $script:Conn
         $run.Errors | Should -BeNullOrEmpty -Because (Get-ErrorText $run.Errors)

@@ -24,6 +24,33 @@ Describe 'Packaging and install' -Tag 'CoreOnly' {
         finally { $zip.Dispose() }
     }
 
+    It 'Package wrote the zip Azure Automation imports: one root folder named like the module, the manifest in it' {
+        $zipPath = Join-Path (Get-RepoRoot) 'out/azure-automation/StratusScan.DataSync.zip'
+        Test-Path $zipPath | Should -BeTrue -Because 'build.ps1 Package writes out/azure-automation/StratusScan.DataSync.zip'
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($zipPath)
+        try { $entries = @($zip.Entries.FullName) }
+        finally { $zip.Dispose() }
+        $entries | Where-Object { -not $_.StartsWith('StratusScan.DataSync/') } | Should -BeNullOrEmpty -Because 'Azure Automation needs one root folder named like the module'
+        $entries | Where-Object { $_ -match '^StratusScan\.DataSync/\d+\.\d+' } | Should -BeNullOrEmpty -Because 'no version folder'
+        foreach ($file in 'StratusScan.DataSync.psd1', 'bin/core/StratusScan.DataSync.dll', 'bin/desktop/StratusScan.DataSync.dll', 'bin/deps/AWSSDK.Core.dll',
+            'bin/deps/AWSSDK.SecurityToken.dll', 'bin/StratusScan.DataSync.Format.ps1xml', 'en-US/StratusScan.DataSync.dll-Help.xml') {
+            $entries | Should -Contain "StratusScan.DataSync/$file"
+        }
+
+        # Unpacked as Azure Automation does, the module imports by its folder's name, at the packaged version.
+        $modules = Join-Path $TestDrive 'automation-modules'
+        [IO.Compression.ZipFile]::ExtractToDirectory($zipPath, $modules)
+        $result = Invoke-ChildPwsh -Environment @{ PSModulePath = (@($modules, (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator) } -Script @"
+`$module = Import-Module StratusScan.DataSync -PassThru
+'VERSION=' + `$module.Version + '|' + `$module.ModuleBase.StartsWith('$modules')
+'REGIONS=' + (Get-SSDataSyncRegion -Partition aws-us-gov).Count
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Contain "VERSION=$Version|True"
+        $result.Output | Should -Contain 'REGIONS=2'
+    }
+
     It 'publishes to a local repository, installs with Install-PSResource, imports by name and scans the emulator' {
         $emulator = Start-TestEmulator -Generate 'regions=us-east-1;eu-west-1,tasks=3,locations=1,agents=1,executions=2,days=10,seed=5'
         try {

@@ -28,12 +28,10 @@ function Invoke-ChildPwsh {
         [Parameter(Mandatory)] [string] $Script,
         [hashtable] $Environment = @{}
     )
-    $pwsh = if ($env:STRATUSSCAN_PWSH) { $env:STRATUSSCAN_PWSH -split [char]0x1f } else {
-        $process = (Get-Process -Id $PID).Path
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
-    }
+    $pwsh = Get-PwshCommand
     $file = Join-Path ([IO.Path]::GetTempPath()) ("stratusscan-child-{0}.ps1" -f [guid]::NewGuid())
-    Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'`n`$PSStyle.OutputRendering = 'PlainText'`n" + $Script)
+    # $PSStyle exists from PowerShell 7.2 on; the child may be Windows PowerShell 5.1.
+    Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'`nif (`$PSVersionTable.PSVersion.Major -ge 7 -and (Get-Variable PSStyle -ErrorAction SilentlyContinue)) { `$PSStyle.OutputRendering = 'PlainText' }`n" + $Script)
     $saved = @{}
     $cache = Join-Path ([IO.Path]::GetTempPath()) ("stratusscan-cache-{0}" -f [guid]::NewGuid())
     $Environment['XDG_CACHE_HOME'] = $cache
@@ -131,13 +129,31 @@ function Stop-TestEmulator {
 function Get-EmulatorStats {
     <# GET /__emulator/stats: TotalCalls, Throttles, ServerErrors, ErrorsServed, MalformedResponses, Calls.<Operation>.<region>, Errors.<code>. #>
     param([Parameter(Mandatory)] [string] $Endpoint)
-    Invoke-RestMethod -Method Get -Uri ($Endpoint.TrimEnd('/') + '/__emulator/stats') -NoProxy
+    $noProxy = Get-NoProxyParameter
+    Invoke-RestMethod -Method Get -Uri ($Endpoint.TrimEnd('/') + '/__emulator/stats') @noProxy
 }
 
 function Reset-EmulatorStats {
     <# POST /__emulator/reset: zero the statistics and refill the rate-limit buckets. #>
     param([Parameter(Mandatory)] [string] $Endpoint)
-    Invoke-RestMethod -Method Post -Uri ($Endpoint.TrimEnd('/') + '/__emulator/reset') -NoProxy | Out-Null
+    $noProxy = Get-NoProxyParameter
+    Invoke-RestMethod -Method Post -Uri ($Endpoint.TrimEnd('/') + '/__emulator/reset') @noProxy | Out-Null
+}
+
+function Get-NoProxyParameter {
+    <# @{ NoProxy = $true } where Invoke-RestMethod has -NoProxy (PowerShell 6+); Windows PowerShell 5.1 skips the proxy for 127.0.0.1 anyway. #>
+    if ((Get-Command Invoke-RestMethod).Parameters.ContainsKey('NoProxy')) { @{ NoProxy = $true } } else { @{} }
+}
+
+function Get-PwshCommand {
+    <#
+    The PowerShell that runs these tests as an executable and its leading arguments: pwsh, the dotnet tool
+    (dotnet + pwsh.dll, from STRATUSSCAN_PWSH when build.ps1 started the run), or powershell.exe under 5.1.
+    #>
+    if ($env:STRATUSSCAN_PWSH) { return @($env:STRATUSSCAN_PWSH -split [char]0x1f) }
+    $process = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    @($process)
 }
 
 function Get-EmulatorCallCount {
@@ -254,5 +270,5 @@ function Read-Workbook {
     finally { $stream.Dispose() }
 }
 
-Export-ModuleMember -Function Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
+Export-ModuleMember -Function Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds
