@@ -163,37 +163,41 @@ Describe 'Access denied on one call' {
 }
 
 Describe 'A Region not enabled' {
-    BeforeAll { $script:Disabled = Start-FaultyEmulator -Faults '--disable-region', 'eu-west-1' }
+    # Only an opt-in Region (eu-south-1) can be not enabled; us-east-1 always is.
+    BeforeAll { $script:Disabled = Start-FaultyEmulator -Faults '--disable-region', 'eu-south-1' }
     AfterAll { $script:Disabled.Emulator | Stop-TestEmulator }
 
     It 'is a warning and the scan goes on' {
-        $conn = $script:Disabled.Conn
+        $conn = $script:Disabled.Conn.Clone()
+        $conn.Region = @('us-east-1', 'eu-south-1')
         $out = Get-SSDataSyncLocation @conn -ErrorVariable errors -WarningVariable warnings -WarningAction SilentlyContinue
         $out.LocationArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Locations -Member LocationArn)
         $errors | Should -BeNullOrEmpty
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -Match 'eu-west-1'
+        "$($warnings[0])" | Should -Match 'eu-south-1'
         "$($warnings[0])" | Should -Match 'not enabled'
     }
 }
 
 Describe 'Every Region failing' {
     It 'is a terminating AllRegionsFailed error (<Name>)' -ForEach @(
-        @{ Name = 'access denied'; Faults = @('--deny-region', 'us-east-1,eu-west-1'); Category = 'PermissionDenied' }
-        @{ Name = 'not enabled'; Faults = @('--disable-region', 'us-east-1,eu-west-1'); Category = 'NotEnabled' }
+        @{ Name = 'access denied'; Regions = @('us-east-1', 'eu-west-1'); Faults = @('--deny-region', 'us-east-1,eu-west-1'); Category = 'PermissionDenied' }
+        # Opt-in Regions only: UnrecognizedClientException in us-east-1 means unknown credentials (see 'Credentials AWS rejects').
+        @{ Name = 'not enabled'; Regions = @('eu-south-1', 'ap-east-1'); Faults = @('--disable-region', 'eu-south-1,ap-east-1'); Category = 'NotEnabled' }
     ) {
         $faulty = Start-FaultyEmulator -Faults $Faults
         try {
-            $conn = $faulty.Conn
+            $conn = $faulty.Conn.Clone()
+            $conn.Region = $Regions
             $err = $null
             $out = $null
             try { $out = Get-SSDataSyncTask @conn -ErrorAction SilentlyContinue -WarningAction SilentlyContinue } catch { $err = $_ }
             $out | Should -BeNullOrEmpty
             $err.FullyQualifiedErrorId | Should -Be 'AllRegionsFailed,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
             $err.CategoryInfo.Category | Should -Be $Category
-            $err.TargetObject | Should -Be 'us-east-1,eu-west-1'
-            $err.Exception.Message | Should -Match 'us-east-1'
-            $err.Exception.Message | Should -Match 'eu-west-1'
+            $err.TargetObject | Should -Be ($Regions -join ',')
+            $err.Exception.Message | Should -Match $Regions[0]
+            $err.Exception.Message | Should -Match $Regions[1]
         }
         finally { $faulty.Emulator | Stop-TestEmulator }
     }

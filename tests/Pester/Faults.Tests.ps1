@@ -156,13 +156,13 @@ Describe 'Transient faults at once: a throttling storm, 5xx bursts, latency spik
 Describe 'Permanent faults: a denied Region, a denied operation, a Region not enabled, paging that never ends' -Tag 'CoreOnly' {
     BeforeAll {
         # us-east-1: DescribeAgent denied and ListLocations in a token loop; eu-west-1: every call denied;
-        # ap-southeast-2: not enabled.
+        # ap-southeast-3: not enabled.
         $script:Gaps = Start-FaultyEmulator -Faults @(
             '--deny-operation', 'us-east-1:DescribeAgent', '--token-loop', 'us-east-1:ListLocations', '--deny-region', 'eu-west-1',
-            '--disable-region', 'ap-southeast-2')
+            '--disable-region', 'ap-southeast-3')
         $script:GapFolder = New-TestFolder gaps
         $conn = $script:Gaps.Conn.Clone()
-        $conn.Region = @('us-east-1', 'eu-west-1', 'ap-southeast-2')
+        $conn.Region = @('us-east-1', 'eu-west-1', 'ap-southeast-3')
         $script:GapLog = Join-Path $script:GapFolder 'gaps.log'
         $script:GapFile = Export-SSDataSyncReport @conn -Days 30 -OutputDirectory $script:GapFolder -LogPath $script:GapLog -PassThru `
             -ErrorVariable gapErrors -ErrorAction SilentlyContinue -WarningVariable gapWarnings -WarningAction SilentlyContinue -InformationVariable gapInfo -InformationAction SilentlyContinue
@@ -214,7 +214,7 @@ Describe 'Permanent faults: a denied Region, a denied operation, a Region not en
         $script:GapErrors.Count | Should -Be ($script:UsAgents.Count + 4 + 1)
         $notEnabled = @($script:GapWarnings | Where-Object { "$_" -match 'not enabled' })
         $notEnabled.Count | Should -Be 1
-        "$($notEnabled[0])" | Should -Match 'ap-southeast-2'
+        "$($notEnabled[0])" | Should -Match 'ap-southeast-3'
         @($script:GapWarnings | Where-Object { "$_" -notmatch 'not enabled' -and "$_" -notmatch 'cell\(s\) held more than' }) | Should -BeNullOrEmpty
     }
 
@@ -233,7 +233,7 @@ Describe 'Permanent faults: a denied Region, a denied operation, a Region not en
         $loop[0].Region | Should -Be 'us-east-1'
         $loop[0].'IAM Action' | Should -Be 'datasync:ListLocations'
         $loop[0].'Missing Data' | Should -Match 'listing incomplete'
-        $disabled = @($issues | Where-Object Region -eq 'ap-southeast-2')
+        $disabled = @($issues | Where-Object Region -eq 'ap-southeast-3')
         $disabled.Count | Should -Be 1
         $disabled[0].'Error Code' | Should -Be 'UnrecognizedClientException'
     }

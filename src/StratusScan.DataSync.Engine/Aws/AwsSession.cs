@@ -71,6 +71,22 @@ namespace StratusScan.DataSync.Aws
         /// (never a secret).</summary>
         public string CredentialSource { get; }
 
+        /// <summary>
+        /// The access key id the calls are signed with (never the secret), for an error that must name it; null
+        /// when the credentials cannot be read (for example a profile whose source fails).
+        /// </summary>
+        public string? TryGetAccessKeyId()
+        {
+            try
+            {
+                return _credentials.GetCredentials()?.AccessKey;
+            }
+            catch (Exception)
+            {
+                return null; // only used to name the key in an error already being reported
+            }
+        }
+
         /// <summary>The region from AWS_REGION, AWS_DEFAULT_REGION or the profile's <c>region</c>
         /// (an explicit profile first), or null.</summary>
         public string? DefaultRegion { get; }

@@ -58,6 +58,14 @@ namespace StratusScan.DataSync.Inventory
 
             var issues = accounts.SelectMany(a => a.Issues).ToList();
             var scans = accounts.SelectMany(a => a.Regions).ToArray();
+
+            // Credentials AWS rejects end the scan: one error that says so, not a failure per Region.
+            var rejected = issues.FirstOrDefault(i => i.Kind == ScanIssueKind.Authentication && (request.Accounts is null || i.Service == "sts"));
+            if (rejected != null && (request.Accounts is null || accounts.All(a => a.Failed)))
+            {
+                throw new ScanAuthenticationException(rejected.ErrorCode ?? "AuthenticationError", rejected.Region, rejected.Service);
+            }
+
             if (request.Accounts is null)
             {
                 if (scans.Length > 0 && scans.All(s => s.Failed))

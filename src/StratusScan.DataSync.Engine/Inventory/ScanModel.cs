@@ -116,6 +116,12 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>The endpoint could not be reached, or the response could not be read.</summary>
         Network,
+
+        /// <summary>AWS rejected the credentials themselves (a wrong secret key, an unknown or revoked access key): the scan stops.</summary>
+        Authentication,
+
+        /// <summary>A resource named by an ARN given to the cmdlet does not exist; the others are returned.</summary>
+        NotFound,
     }
 
     /// <summary>A call or Region that failed during a scan, and what data is therefore missing.</summary>

@@ -114,8 +114,12 @@ namespace StratusScan.DataSync.Inventory
             }
             catch (ArgumentOutOfRangeException e)
             {
+                // One sentence of our own: the exception's message carries .NET's "(Parameter 'since')" and value lines.
                 var value = since.HasValue ? (object)since.Value : days;
-                throw new ScanPlanException(e.Message.Split('\n')[0].Trim() + " Give -Days (1 or more) or a -Since in the past.",
+                var reason = since.HasValue
+                    ? "-Since " + since.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC is in the future"
+                    : "-Days " + days.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is less than one day";
+                throw new ScanPlanException(reason + ": give -Days (1 or more) or a -Since in the past.",
                     since.HasValue ? "SinceInFuture" : "InvalidDays", since.HasValue ? "Since" : "Days", value, e, outOfRange: true);
             }
         }
@@ -136,6 +140,12 @@ namespace StratusScan.DataSync.Inventory
             var accounts = AccountResolution.Resolve(input, regions, arns);
             var assumeRole = AccountResolution.Settings(input);
             var warnings = new List<string>();
+            var outside = arns.Where(a => !regions.Contains(a.Region)).Select(a => a.Text).Distinct(StringComparer.Ordinal).ToList();
+            if (outside.Count > 0)
+            {
+                warnings.Add(outside.Count + " ARN(s) are in Regions that -Region leaves out and are not looked up: " + string.Join(", ", outside) + ".");
+            }
+
             if (accounts != null && wanted != null)
             {
                 // -AccountId or -RoleArn with ARNs: only the ARNs of those accounts.

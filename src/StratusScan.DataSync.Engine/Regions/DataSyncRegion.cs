@@ -5,8 +5,9 @@ namespace StratusScan.DataSync.Regions
     /// <summary>An AWS Region where the DataSync service is offered.</summary>
     public sealed class DataSyncRegion
     {
-        public DataSyncRegion(string name, string displayName, string partition, bool supportsFips)
+        public DataSyncRegion(string name, string displayName, string partition, bool supportsFips, bool optIn = false)
         {
+            OptIn = optIn;
             Name = name ?? throw new ArgumentNullException(nameof(name));
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
             Partition = partition ?? throw new ArgumentNullException(nameof(partition));
@@ -27,6 +28,12 @@ namespace StratusScan.DataSync.Regions
 
         /// <summary>Whether DataSync has a FIPS endpoint (<c>datasync-fips.&lt;region&gt;</c>) in this Region.</summary>
         public bool SupportsFips { get; }
+
+        /// <summary>
+        /// Whether an account must enable the Region before using it (a Region launched after March 2019): only
+        /// there does UnrecognizedClientException mean "not enabled" rather than unknown credentials.
+        /// </summary>
+        public bool OptIn { get; }
 
         public override string ToString() => Name;
     }

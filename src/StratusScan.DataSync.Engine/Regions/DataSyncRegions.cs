@@ -16,40 +16,40 @@ namespace StratusScan.DataSync.Regions
             "^(us|af|ap|ca|eu|il|me|mx|sa|cn|us-gov)-(central|north|northeast|northwest|south|southeast|southwest|east|west)-[1-9][0-9]?$",
             RegexOptions.CultureInvariant);
 
-        // Region, display name, FIPS endpoint available.
+        // Region, display name, FIPS endpoint available, opt-in (the account must enable it).
         private static readonly DataSyncRegion[] Known =
         {
             R("us-east-1", "US East (N. Virginia)", fips: true),
             R("us-east-2", "US East (Ohio)", fips: true),
             R("us-west-1", "US West (N. California)", fips: true),
             R("us-west-2", "US West (Oregon)", fips: true),
-            R("af-south-1", "Africa (Cape Town)"),
-            R("ap-east-1", "Asia Pacific (Hong Kong)"),
+            R("af-south-1", "Africa (Cape Town)", optIn: true),
+            R("ap-east-1", "Asia Pacific (Hong Kong)", optIn: true),
             R("ap-south-1", "Asia Pacific (Mumbai)"),
-            R("ap-south-2", "Asia Pacific (Hyderabad)"),
+            R("ap-south-2", "Asia Pacific (Hyderabad)", optIn: true),
             R("ap-southeast-1", "Asia Pacific (Singapore)"),
             R("ap-southeast-2", "Asia Pacific (Sydney)"),
-            R("ap-southeast-3", "Asia Pacific (Jakarta)"),
-            R("ap-southeast-4", "Asia Pacific (Melbourne)"),
-            R("ap-southeast-5", "Asia Pacific (Malaysia)"),
-            R("ap-southeast-7", "Asia Pacific (Thailand)"),
+            R("ap-southeast-3", "Asia Pacific (Jakarta)", optIn: true),
+            R("ap-southeast-4", "Asia Pacific (Melbourne)", optIn: true),
+            R("ap-southeast-5", "Asia Pacific (Malaysia)", optIn: true),
+            R("ap-southeast-7", "Asia Pacific (Thailand)", optIn: true),
             R("ap-northeast-1", "Asia Pacific (Tokyo)"),
             R("ap-northeast-2", "Asia Pacific (Seoul)"),
             R("ap-northeast-3", "Asia Pacific (Osaka)"),
             R("ca-central-1", "Canada (Central)", fips: true),
-            R("ca-west-1", "Canada West (Calgary)", fips: true),
+            R("ca-west-1", "Canada West (Calgary)", fips: true, optIn: true),
             R("eu-central-1", "Europe (Frankfurt)"),
-            R("eu-central-2", "Europe (Zurich)"),
+            R("eu-central-2", "Europe (Zurich)", optIn: true),
             R("eu-north-1", "Europe (Stockholm)"),
-            R("eu-south-1", "Europe (Milan)"),
-            R("eu-south-2", "Europe (Spain)"),
+            R("eu-south-1", "Europe (Milan)", optIn: true),
+            R("eu-south-2", "Europe (Spain)", optIn: true),
             R("eu-west-1", "Europe (Ireland)"),
             R("eu-west-2", "Europe (London)"),
             R("eu-west-3", "Europe (Paris)"),
-            R("il-central-1", "Israel (Tel Aviv)"),
-            R("me-central-1", "Middle East (UAE)"),
-            R("me-south-1", "Middle East (Bahrain)"),
-            R("mx-central-1", "Mexico (Central)"),
+            R("il-central-1", "Israel (Tel Aviv)", optIn: true),
+            R("me-central-1", "Middle East (UAE)", optIn: true),
+            R("me-south-1", "Middle East (Bahrain)", optIn: true),
+            R("mx-central-1", "Mexico (Central)", optIn: true),
             R("sa-east-1", "South America (São Paulo)"),
             R("us-gov-east-1", "AWS GovCloud (US-East)", fips: true),
             R("us-gov-west-1", "AWS GovCloud (US-West)", fips: true),
@@ -74,7 +74,7 @@ namespace StratusScan.DataSync.Regions
         public static DataSyncRegion? Find(string name) =>
             name != null && ByName.TryGetValue(name, out var region) ? region : null;
 
-        private static DataSyncRegion R(string name, string displayName, bool fips = false) =>
-            new DataSyncRegion(name, displayName, Partitions.OfRegion(name), fips);
+        private static DataSyncRegion R(string name, string displayName, bool fips = false, bool optIn = false) =>
+            new DataSyncRegion(name, displayName, Partitions.OfRegion(name), fips, optIn);
     }
 }

@@ -222,8 +222,8 @@ namespace StratusScan.DataSync.Commands
         /// <summary>A plan that cannot run, as the terminating error naming the parameter (or value) at fault.</summary>
         internal void ThrowPlanError(ScanPlanException e)
         {
-            Exception exception = e.OutOfRange ? new PSArgumentOutOfRangeException(e.Parameter, e.Target, e.Message)
-                : e.Parameter != null ? new PSArgumentException(e.Message, e.Parameter)
+            // PSArgumentException keeps the message as given (ArgumentOutOfRangeException would add "(Parameter 'x')" and the value).
+            Exception exception = e.Parameter != null ? new PSArgumentException(e.Message, e.Parameter)
                 : e.InnerException != null ? new PSArgumentException(e.Message, e.InnerException)
                 : new PSArgumentException(e.Message);
             ThrowTerminatingError(new ErrorRecord(exception, e.ErrorId, ErrorCategory.InvalidArgument, e.Target));
@@ -245,9 +245,16 @@ namespace StratusScan.DataSync.Commands
                 progress.Complete();
                 return result;
             }
+            catch (ScanAuthenticationException e)
+            {
+                progress.Complete();
+                ThrowAuthenticationError(session, e.ErrorCode, e.Region, e.Service, e);
+                throw;
+            }
             catch (ScanFailedException e)
             {
                 progress.Complete();
+                CheckCredentialsWorkElsewhere(session, pump, e);
                 var first = e.Issues.FirstOrDefault();
                 var target = e.AllAccounts ? string.Join(",", request.Accounts!.Select(a => a.AccountId)) : string.Join(",", request.Regions);
                 ThrowTerminatingError(new ErrorRecord(e, e.AllAccounts ? "AllAccountsFailed" : "AllRegionsFailed", first is null ? ErrorCategory.NotSpecified : CategoryOf(first.Kind), target));

@@ -152,6 +152,11 @@ namespace StratusScan.DataSync.Commands
                 ThrowTerminatingError(new ErrorRecord(e, "AwsCredentialsNotFound", ErrorCategory.AuthenticationError, ProfileName));
                 throw;
             }
+            catch (DataSyncAuthenticationException e)
+            {
+                ThrowAuthenticationError(session, e.ErrorCode, region, "sts", e);
+                throw;
+            }
             catch (DataSyncServiceException e)
             {
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(

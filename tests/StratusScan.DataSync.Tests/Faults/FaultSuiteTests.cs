@@ -22,7 +22,7 @@ namespace StratusScan.DataSync.Tests.Faults
     public sealed class FaultSuiteTests : IAsyncLifetime
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-        private static readonly string[] Regions = { "us-east-1", "eu-west-1" };
+        private static readonly string[] Regions = { "us-east-1", "eu-south-1" };
         private EmulatorServer _server = null!;
         private string _directory = null!;
         private string _baseline = null!;
@@ -236,16 +236,16 @@ namespace StratusScan.DataSync.Tests.Faults
         [Fact]
         public async Task ARegionWhereEveryCallIsDeniedIsReportedOncePerListAndTheOtherRegionIsComplete()
         {
-            var result = await ScanWith(o => o.DeniedRegions.Add("eu-west-1"));
+            var result = await ScanWith(o => o.DeniedRegions.Add("eu-south-1"));
 
-            Assert.Equal(new[] { "eu-west-1" }, result.FailedRegions);
+            Assert.Equal(new[] { "eu-south-1" }, result.FailedRegions);
             Assert.Equal(
                 new[] { "datasync:ListAgents", "datasync:ListLocations", "datasync:ListTaskExecutions", "datasync:ListTasks" },
                 result.Issues.Select(i => i.IamAction).OrderBy(a => a, StringComparer.Ordinal));
             Assert.All(result.Issues, i =>
             {
                 Assert.Equal(ScanIssueKind.AccessDenied, i.Kind);
-                Assert.Equal("eu-west-1", i.Region);
+                Assert.Equal("eu-south-1", i.Region);
                 Assert.Equal("AccessDeniedException", i.ErrorCode);
                 Assert.Null(i.Target);
             });
@@ -276,14 +276,14 @@ namespace StratusScan.DataSync.Tests.Faults
         [Fact]
         public async Task ARegionNotEnabledIsOneIssueAndTheOtherRegionIsComplete()
         {
-            var result = await ScanWith(o => o.DisabledRegions.Add("eu-west-1"));
+            var result = await ScanWith(o => o.DisabledRegions.Add("eu-south-1"));
 
             var issue = Assert.Single(result.Issues);
             Assert.Equal(ScanIssueKind.RegionNotEnabled, issue.Kind);
-            Assert.Equal("eu-west-1", issue.Region);
+            Assert.Equal("eu-south-1", issue.Region);
             Assert.Equal("UnrecognizedClientException", issue.ErrorCode);
-            Assert.Equal("everything in eu-west-1", issue.MissingData);
-            Assert.Equal(new[] { "eu-west-1" }, result.FailedRegions);
+            Assert.Equal("everything in eu-south-1", issue.MissingData);
+            Assert.Equal(new[] { "eu-south-1" }, result.FailedRegions);
             Assert.Equal(OnlyRegion(_baseline, "us-east-1"), Fingerprint(result));
             AssertIssuesInWorkbook(result);
         }
@@ -304,7 +304,7 @@ namespace StratusScan.DataSync.Tests.Faults
             var expectedTasks = DataRegions.First().Tasks.Take(6).Select(t => (string)t["TaskArn"]!).OrderBy(a => a, StringComparer.Ordinal);
             Assert.Equal(expectedTasks, result.Tasks.Where(t => t.Region == "us-east-1").Select(t => t.TaskArn));
             // Everything else is complete.
-            Assert.Equal(_baselineResult.Tasks.Where(t => t.Region == "eu-west-1").Select(t => t.TaskArn), result.Tasks.Where(t => t.Region == "eu-west-1").Select(t => t.TaskArn));
+            Assert.Equal(_baselineResult.Tasks.Where(t => t.Region == "eu-south-1").Select(t => t.TaskArn), result.Tasks.Where(t => t.Region == "eu-south-1").Select(t => t.TaskArn));
             Assert.Equal(WithoutTasks(_baseline), WithoutTasks(Fingerprint(result)));
             AssertIssuesInWorkbook(result);
         }

@@ -205,18 +205,20 @@ namespace StratusScan.DataSync.Tests.Inventory
         [Fact]
         public async Task ARegionNotEnabledIsSkippedOnceAndEveryRegionFailingThrows()
         {
-            _server.Options.DisabledRegions.Add("ap-southeast-2");
+            // Only an opt-in Region can be not enabled (ap-east-1, eu-south-1, me-south-1 are; the dataset's Regions are not).
+            _server.Options.DisabledRegions.Add("ap-east-1");
             try
             {
                 using var session = Session();
-                var result = await new InventoryCollector(session).ScanAsync(All());
+                var result = await new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = Regions.Append("ap-east-1").ToArray(), Kinds = ResourceKinds.All });
                 var issue = Assert.Single(result.Issues);
                 Assert.Equal(ScanIssueKind.RegionNotEnabled, issue.Kind);
-                Assert.Equal(new[] { "ap-southeast-2" }, result.FailedRegions);
-                Assert.DoesNotContain(result.Tasks, t => t.Region == "ap-southeast-2");
+                Assert.Equal(new[] { "ap-east-1" }, result.FailedRegions);
+                Assert.DoesNotContain(result.Tasks, t => t.Region == "ap-east-1");
 
-                foreach (var region in Regions) _server.Options.DisabledRegions.Add(region);
-                var error = await Assert.ThrowsAsync<ScanFailedException>(() => new InventoryCollector(session).ScanAsync(All()));
+                var optIn = new[] { "ap-east-1", "eu-south-1", "me-south-1" };
+                foreach (var region in optIn) _server.Options.DisabledRegions.Add(region);
+                var error = await Assert.ThrowsAsync<ScanFailedException>(() => new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = optIn, Kinds = ResourceKinds.All }));
                 Assert.Equal(3, error.Issues.Count);
             }
             finally

@@ -61,7 +61,8 @@ namespace StratusScan.DataSync.Tests.Inventory
             var arns = ScanPlan.ParseArns(new[] { TaskArn("us-east-1", Own), TaskArn("eu-west-1", Own), TaskArn("us-east-1", Other) }, "task", "TaskArn");
             var byRegion = ScanPlan.Resolve(new ScanPlanInput { Regions = new[] { "us-east-1" }, Arns = arns });
             Assert.Equal(new[] { TaskArn("us-east-1", Own), TaskArn("us-east-1", Other) }, byRegion.Arns);
-            Assert.Empty(byRegion.Warnings);
+            // Issue 21: an ARN that -Region leaves out is named in a warning (it used to be dropped silently).
+            Assert.Contains(TaskArn("eu-west-1", Own), Assert.Single(byRegion.Warnings));
 
             var byAccount = ScanPlan.Resolve(new ScanPlanInput { Arns = arns, AccountIds = new[] { Own }, RoleName = "R" });
             Assert.Equal(new[] { "us-east-1", "eu-west-1" }, byAccount.Regions);

@@ -76,7 +76,9 @@ namespace StratusScan.DataSync.Inventory
                 var message = e.Message;
                 if (e is DataSyncServiceException)
                 {
-                    var why = kind == ScanIssueKind.AccessDenied
+                    var why = IsDurationTooLong(e)
+                        ? "The role " + role.RoleArn + " could not be assumed for " + (_context.Request.AssumeRole.Duration?.TotalSeconds ?? 3600) + " seconds: that is longer than the role's maximum session duration (its MaxSessionDuration; one hour when the caller is itself an assumed role), so give a -DurationSeconds within it or raise the role's maximum. "
+                        : kind == ScanIssueKind.AccessDenied
                         ? "The role " + role.RoleArn + " could not be assumed: the caller may lack sts:AssumeRole on it, the role may not exist or may not trust the caller, or the ExternalId is missing or wrong. "
                         : "The role " + role.RoleArn + " could not be assumed. ";
                     message = why + "AWS said: " + e.Message;
@@ -87,6 +89,10 @@ namespace StratusScan.DataSync.Inventory
 
             return null;
         }
+
+        /// <summary>STS's ValidationError for a DurationSeconds above the role's MaxSessionDuration (or role chaining's hour).</summary>
+        internal static bool IsDurationTooLong(Exception e) =>
+            e is DataSyncServiceException s && s.ErrorCode == "ValidationError" && s.Message.IndexOf("DurationSeconds", StringComparison.Ordinal) >= 0;
 
         private void Report(ScanIssue issue)
         {

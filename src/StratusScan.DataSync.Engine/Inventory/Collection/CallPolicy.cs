@@ -46,6 +46,8 @@ namespace StratusScan.DataSync.Inventory
                 case DataSyncServiceException e:
                     kind = e is DataSyncAccessDeniedException ? ScanIssueKind.AccessDenied
                         : e is DataSyncThrottlingException ? ScanIssueKind.Throttled
+                        : e is DataSyncAuthenticationException ? ScanIssueKind.Authentication
+                        : IsNotFound(e) ? ScanIssueKind.NotFound
                         : ScanIssueKind.ServiceError;
                     errorCode = e.ErrorCode;
                     return true;
@@ -67,6 +69,31 @@ namespace StratusScan.DataSync.Inventory
                     return false;
             }
         }
+
+        /// <summary>DataSync's answer for an ARN that names nothing: InvalidRequestException "… resource which does not exist".</summary>
+        internal static bool IsNotFound(DataSyncServiceException e) =>
+            e is DataSyncInvalidRequestException invalid
+            && (string.Equals(invalid.DataSyncErrorCode, "NotFound", StringComparison.Ordinal)
+                || e.Message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>
+        /// UnrecognizedClientException means "the Region is not enabled" only in an opt-in Region; anywhere else
+        /// AWS does not know the access key (or its session token).
+        /// </summary>
+        internal static bool MeansRegionNotEnabled(string region) => Regions.DataSyncRegions.Find(region)?.OptIn == true;
+
+        /// <summary>"task arn:… not found in account 1234… Region us-east-1." for an ARN given that names nothing.</summary>
+        internal static string NotFoundMessage(string arn, string region)
+        {
+            var parsed = AwsArn.TryParse(arn);
+            var what = parsed is null ? "resource" : ResourceWord(parsed.ResourceType);
+            var account = parsed is null || parsed.AccountId.Length == 0 ? string.Empty : " in account " + parsed.AccountId;
+            return "The " + what + " " + arn + " was not found" + account + (account.Length == 0 ? " in" : ",") + " Region " + region + ".";
+        }
+
+        private static string ResourceWord(string resourceType) =>
+            resourceType == "task" ? "task" : resourceType == "location" ? "location" : resourceType == "agent" ? "agent"
+            : resourceType == "execution" ? "task execution" : resourceType;
 
         /// <summary>Throttling, a 5xx, or a 2xx whose body could not be read (malformed or cut short): worth another round.</summary>
         internal static bool IsTransient(DataSyncServiceException e) =>
@@ -124,7 +151,7 @@ namespace StratusScan.DataSync.Inventory
             {
                 return null; // the Region was abandoned
             }
-            catch (DataSyncUnrecognizedClientException e)
+            catch (DataSyncUnrecognizedClientException e) when (MeansRegionNotEnabled(_context.Region))
             {
                 // An opt-in Region the account has not enabled answers every call this way: stop the Region once.
                 if (Interlocked.Exchange(ref _regionDisabled, 1) == 0)
@@ -133,11 +160,31 @@ namespace StratusScan.DataSync.Inventory
                     var accountId = _context.AccountId;
                     var account = accountId.Length == 0 ? "this account" : "account " + accountId;
                     Report(new ScanIssue(ScanIssueKind.RegionNotEnabled, region, operation, target, e.ErrorCode,
-                        "The Region " + region + " did not accept the credentials (" + e.ErrorCode + "): it is probably not enabled for " + account + ". " + e.Message,
+                        "The opt-in Region " + region + " did not accept the credentials (" + e.ErrorCode + "), so it is probably not enabled for " + account + ".",
                         "everything in " + region + (accountId.Length == 0 ? string.Empty : " of account " + accountId), accountId));
                     _context.Abandon();
                 }
 
+                return null;
+            }
+            catch (DataSyncAuthenticationException e)
+            {
+                // The credentials themselves were rejected: every call would fail the same way, so the Region stops
+                // once and the collector ends the scan with an authentication error.
+                if (Interlocked.Exchange(ref _regionDisabled, 1) == 0)
+                {
+                    Report(new ScanIssue(ScanIssueKind.Authentication, _context.Region, operation, target, e.ErrorCode, e.Message,
+                        "everything in " + _context.Region, _context.AccountId));
+                    _context.Abandon();
+                }
+
+                return null;
+            }
+            catch (DataSyncServiceException e) when (target != null && IsNotFound(e))
+            {
+                Interlocked.Increment(ref _succeededCalls); // the service answered: the Region works
+                Report(new ScanIssue(ScanIssueKind.NotFound, _context.Region, operation, target, e.ErrorCode,
+                    NotFoundMessage(target, _context.Region), target, _context.AccountId));
                 return null;
             }
             catch (Exception e) when (TryClassify(e, out var kind, out var errorCode))
@@ -146,6 +193,10 @@ namespace StratusScan.DataSync.Inventory
                 return null;
             }
         }
+
+        /// <summary>An ARN given for a kind that is only listed (locations) was not in the Region's listing.</summary>
+        public void ReportNotFound(string operation, string arn) =>
+            Report(new ScanIssue(ScanIssueKind.NotFound, _context.Region, operation, arn, "NotFound", NotFoundMessage(arn, _context.Region), arn, _context.AccountId));
 
         private void Report(ScanIssue issue)
         {

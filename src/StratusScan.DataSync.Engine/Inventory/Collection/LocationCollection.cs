@@ -29,13 +29,21 @@ namespace StratusScan.DataSync.Inventory
                 return;
             }
 
-            await Listing.ListAsync("ListLocations", "locations", Context.Client.ListAllLocationsAsync(Context.Token), entry =>
+            var listed = await Listing.ListAsync("ListLocations", "locations", Context.Client.ListAllLocationsAsync(Context.Token), entry =>
             {
                 if (entry.LocationArn is null || (wanted != null && !wanted.Contains(entry.LocationArn))) return;
+                wanted?.Remove(entry.LocationArn);
                 counter.Listed(1);
                 describes.Add(DescribeLocationAsync(entry, counter));
             }).ConfigureAwait(false);
             counter.ListingDone();
+
+            // Locations are found by listing, so an ARN given that the complete listing did not return does not exist.
+            if (listed && wanted != null)
+            {
+                foreach (var arn in wanted.OrderBy(a => a, StringComparer.Ordinal)) Calls.ReportNotFound("ListLocations", arn);
+            }
+
             await Task.WhenAll(describes).ConfigureAwait(false);
         }
 
