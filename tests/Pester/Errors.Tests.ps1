@@ -203,6 +203,102 @@ Describe 'Every Region failing' {
     }
 }
 
+Describe 'Credentials AWS rejects' {
+    It 'a wrong secret key is a terminating AwsAuthenticationFailed naming the access key id, never the secret (<Cmdlet>)' -ForEach @(
+        @{ Cmdlet = 'Get-SSDataSyncTask' }, @{ Cmdlet = 'Export-SSDataSyncReport' }
+    ) {
+        $secret = 'NotTheSecretNotTheSecretNotTheSecret1234'
+        $conn = $script:Conn.Clone()
+        $conn.SecretKey = $secret
+        $extra = if ($Cmdlet -eq 'Export-SSDataSyncReport') { @{ OutputDirectory = (Join-Path $TestDrive 'badsecret') } } else { @{} }
+        $err = $null
+        $out = $null
+        try { $out = & $Cmdlet @conn @extra -ErrorVariable stream -ErrorAction SilentlyContinue -WarningAction SilentlyContinue } catch { $err = $_ }
+        $out | Should -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -Be "AwsAuthenticationFailed,StratusScan.DataSync.Commands.$($Cmdlet -replace '-', '')Command"
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -Match ([regex]::Escape($script:Keys.AccessKey))
+        $err.Exception.Message | Should -Match 'secret access key does not match'
+        $err.Exception.Message | Should -Match '(InvalidSignatureException|SignatureDoesNotMatch)'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'secret access key'
+        ($err | Out-String) + ($stream | Out-String) | Should -Not -Match $secret
+        @($stream | Where-Object { "$($_.FullyQualifiedErrorId)" -like 'DataSync*' }) | Should -BeNullOrEmpty -Because 'one error says it, not one per Region'
+        if ($extra.OutputDirectory) { Test-Path $extra.OutputDirectory | Should -BeFalse }
+    }
+
+    It 'an unknown access key is a terminating AwsAuthenticationFailed, even in us-east-1 (<Cmdlet>)' -ForEach @(
+        @{ Cmdlet = 'Get-SSDataSyncAgent' }, @{ Cmdlet = 'Export-SSDataSyncReport' }
+    ) {
+        $conn = $script:Conn.Clone()
+        $conn.AccessKey = 'AKIAUNKNOWNKEY000000'
+        $extra = if ($Cmdlet -eq 'Export-SSDataSyncReport') { @{ OutputDirectory = (Join-Path $TestDrive 'unknownkey') } } else { @{} }
+        $err = $null
+        try { & $Cmdlet @conn @extra -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'AwsAuthenticationFailed,*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -Match 'does not recognise access key AKIAUNKNOWNKEY000000'
+        $err.Exception.Message | Should -Not -Match 'not enabled'
+        $warnings | Should -BeNullOrEmpty -Because 'us-east-1 and eu-west-1 need no opt-in'
+    }
+
+    It 'an unknown access key in opt-in Regions only is still an authentication error: sts:GetCallerIdentity rejects it too' {
+        $conn = $script:Conn.Clone()
+        $conn.AccessKey = 'AKIAUNKNOWNKEY000000'
+        $conn.Region = @('eu-south-1', 'ap-east-1')
+        $err = $null
+        try { Get-SSDataSyncTask @conn -ErrorAction SilentlyContinue -WarningAction SilentlyContinue } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'AwsAuthenticationFailed,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
+        $err.Exception.Message | Should -Match 'AKIAUNKNOWNKEY000000'
+    }
+}
+
+Describe 'ARNs that name nothing' {
+    It '<Cmdlet> -<Parameter> returns what exists and one ObjectNotFound error per missing ARN' -ForEach @(
+        @{ Cmdlet = 'Get-SSDataSyncTask'; Parameter = 'TaskArn'; Kind = 'Tasks'; Member = 'TaskArn'; Word = 'task'; Property = 'TaskArn' }
+        @{ Cmdlet = 'Get-SSDataSyncLocation'; Parameter = 'LocationArn'; Kind = 'Locations'; Member = 'LocationArn'; Word = 'location'; Property = 'LocationArn' }
+        @{ Cmdlet = 'Get-SSDataSyncAgent'; Parameter = 'AgentArn'; Kind = 'Agents'; Member = 'AgentArn'; Word = 'agent'; Property = 'AgentArn' }
+        @{ Cmdlet = 'Get-SSDataSyncExecution'; Parameter = 'TaskArn'; Kind = 'Tasks'; Member = 'TaskArn'; Word = 'task'; Property = 'TaskArn' }
+    ) {
+        $existing = (Get-DatasetArns -Region us-east-1 -Kind $Kind -Member $Member)[0]
+        $missing = $existing.Substring(0, $existing.Length - 4) + $(if ($existing.EndsWith('0000')) { '1111' } else { '0000' })
+        $conn = $script:Conn.Clone()
+        $conn.Remove('Region')
+        $params = @{ $Parameter = @($existing, $missing) }
+        if ($Cmdlet -eq 'Get-SSDataSyncExecution') { $params.Days = 60 }
+        $out = & $Cmdlet @conn @params -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        @($out.$Property | Sort-Object -Unique) | Should -Be @($existing)
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be "DataSyncResourceNotFound,StratusScan.DataSync.Commands.$($Cmdlet -replace '-', '')Command"
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errors[0].TargetObject | Should -Be $missing
+        $errors[0].Exception.Message | Should -Be "The $Word $missing was not found in account $(([regex]':(\d{12}):').Match($missing).Groups[1].Value), Region us-east-1."
+    }
+
+    It 'warns about an ARN that -Region leaves out, and does not look it up' {
+        $us = (Get-DatasetArns -Region us-east-1 -Kind Tasks -Member TaskArn)[0]
+        $eu = (Get-DatasetArns -Region eu-west-1 -Kind Tasks -Member TaskArn)[0]
+        $conn = $script:Conn.Clone()
+        $conn.Region = 'us-east-1'
+        $out = Get-SSDataSyncTask @conn -TaskArn $us, $eu -ErrorVariable errors -WarningVariable warnings -WarningAction SilentlyContinue
+        $out.TaskArn | Should -Be $us
+        $errors | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match ([regex]::Escape($eu))
+    }
+}
+
+Describe 'Messages are clean sentences' {
+    It '-Since in the future says so once, without .NET''s "(Parameter ...)" or a double full stop' {
+        $err = $null
+        try { Get-SSDataSyncExecution @Conn -Since ([DateTime]::UtcNow.AddHours(1)) } catch { $err = $_ }
+        $err.Exception.Message | Should -Match 'is in the future'
+        $err.Exception.Message | Should -Not -Match '\(Parameter'
+        $err.Exception.Message | Should -Not -Match 'Actual value'
+        $err.Exception.Message | Should -Not -Match '\.\.'
+        ($err.Exception.Message -split '(?<=\.) ').Count | Should -Be 1
+    }
+}
+
 Describe 'Ctrl+C (StopProcessing)' {
     BeforeAll { $script:Slow = Start-FaultyEmulator -Faults '--latency-ms', '300' }
     AfterAll { $script:Slow.Emulator | Stop-TestEmulator }

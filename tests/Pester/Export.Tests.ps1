@@ -438,7 +438,7 @@ Describe 'The console, the log file and secrets' -Tag 'CoreOnly' {
         $lines | Should -Contain "AWS DataSync data exported successfully! File location: $($script:FullPath)"
     }
 
-    It 'writes logs/logs-datasync-export-MM.DD.YYYY-HHMM.log under the current location, without the secret key' {
+    It 'writes logs/logs-datasync-export-MM.DD.YYYY-HHMM.log beside the workbook, without the secret key' {
         $logs = @(Get-ChildItem -LiteralPath (Join-Path $script:FullFolder 'logs') -File)
         $logs.Count | Should -Be 1
         $logs[0].Name | Should -Match '^logs-datasync-export-\d{2}\.\d{2}\.\d{4}-\d{4}\.log$'
@@ -474,10 +474,42 @@ Describe 'Pipeline mode' -Tag 'CoreOnly' {
         Compare-Sheet -Rows $book['Active Tasks'] -Columns $script:TaskColumns -Objects $available -KeyHeader 'Task ARN' -Sheet 'Active Tasks' | Should -BeNullOrEmpty
         foreach ($sheet in 'Locations', 'Agents', 'Recent Executions', 'Failed Executions') { $book[$sheet].Count | Should -Be 1 -Because "$sheet has its header row only" }
         (Get-SummaryBlock $book['Summary'] 'Tasks')['Total'] | Should -Be $available.Count
-        (Get-SummaryBlock $book['Summary'] 'Locations')['Total'] | Should -Be 0
-        (Get-SummaryBlock $book['Summary'] 'Agents')['Total'] | Should -Be 0
-        (Get-SummaryBlock $book['Summary'] 'Executions in the Window')['Total'] | Should -Be 0
+        # Issue 21 item 5: a kind that was not piped in is "not supplied", not 0.
+        (Get-SummaryBlock $book['Summary'] 'Locations')['Total'] | Should -Be 'not supplied'
+        (Get-SummaryBlock $book['Summary'] 'Agents')['Total'] | Should -Be 'not supplied'
+        (Get-SummaryBlock $book['Summary'] 'Executions in the Window')['Total'] | Should -Be 'not supplied'
         (Get-SummaryBlock $book['Summary'])['Account ID'] | Should -Be $script:Credential.AccountId
+    }
+
+    It 'says on Summary which kinds it was given, and makes no finding from data it was not given' {
+        $path = Join-Path $script:PipeFolder 'tasks-only.xlsx'
+        $script:Tasks | Export-SSDataSyncReport -Path $path -InformationAction Ignore
+        $rows = (Read-Workbook $path)['Summary']
+        (Get-SummaryBlock $rows)['Data Supplied'] | Should -Be 'Tasks (piped in; not supplied: Locations, Agents, Executions)'
+        $rows[(Find-SummaryRow $rows 'Tasks With No Execution in the Window')][1] | Should -Be 'not supplied'
+        $rows[(Find-SummaryRow $rows 'Tasks With No Execution in the Window') + 1][0] | Should -Be 'Not assessed: no executions were supplied.'
+        $rows[(Find-SummaryRow $rows 'Tasks Whose Latest Execution Failed')][1] | Should -Be 'not supplied'
+        $rows[(Find-SummaryRow $rows 'Agents OFFLINE')][1] | Should -Be 'not supplied'
+        $rows[(Find-SummaryRow $rows 'Locations No Task Uses')][1] | Should -Be 'not supplied'
+        (Get-SummaryBlock $rows 'Tasks')['Total'] | Should -Be $script:Tasks.Count
+    }
+
+    It 'writes no file for objects that are not the module''s: an error each, then NoReportInput' {
+        $path = Join-Path (New-TestFolder pshome) 'pshome.xlsx'
+        $err = $null
+        try { Get-Item $PSHOME | Export-SSDataSyncReport -Path $path -ErrorVariable errors -ErrorAction SilentlyContinue -InformationAction Ignore } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'NoReportInput,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        @($errors | Where-Object { "$($_.FullyQualifiedErrorId)" -like 'UnsupportedInputObject,*' }).Count | Should -Be 1
+        Test-Path -LiteralPath $path | Should -BeFalse
+        Get-ChildItem -LiteralPath (Split-Path $path) -Force | Should -BeNullOrEmpty -Because 'no workbook and no log'
+    }
+
+    It 'writes no workbook when nothing is piped in' {
+        $folder = Join-Path $script:PipeFolder 'empty'
+        @() | Export-SSDataSyncReport -OutputDirectory $folder -WarningVariable warnings -WarningAction SilentlyContinue -InformationAction Ignore
+        "$($warnings[0])" | Should -Match 'no workbook'
+        Test-Path -LiteralPath $folder | Should -BeFalse
     }
 
     It 'takes objects of several kinds in one pipeline' {
@@ -523,7 +555,8 @@ Describe 'The file name' -Tag 'CoreOnly' {
         $first.Name | Should -Be "$stem.xlsx"
         $second.Name | Should -Be "$stem-v2.xlsx"
         $third.Name | Should -Be "$stem-v3.xlsx"
-        (Get-ChildItem -LiteralPath $out -Force).Name | Sort-Object | Should -Be @("$stem-v2.xlsx", "$stem-v3.xlsx", "$stem.xlsx" | Sort-Object)
+        # The files only: the default logs folder is beside the workbooks.
+        (Get-ChildItem -LiteralPath $out -Force -File).Name | Sort-Object | Should -Be @("$stem-v2.xlsx", "$stem-v3.xlsx", "$stem.xlsx" | Sort-Object)
         (Read-Workbook $first.FullName)['Tasks'].Count | Should -Be ($script:Tasks.Count + 1) -Because 'the first file was not overwritten'
         (Read-Workbook $third.FullName)['Agents'].Count | Should -Be ($script:Agents.Count + 1)
     }
@@ -598,6 +631,41 @@ Describe 'The StratusScan config file' -Tag 'CoreOnly' {
         $err.CategoryInfo.Category | Should -Be 'InvalidData'
         $err.Exception.Message | Should -Match ([regex]::Escape($config))
         (Get-ChildItem -LiteralPath $folder -Recurse -Force).Name | Should -Be 'config.json' -Because 'no output/ and no logs/ were made'
+    }
+}
+
+Describe '-Path and -OutputDirectory' -Tag 'CoreOnly' {
+    It 'rejects a -Path that does not end in .xlsx (<Name>), before any call' -ForEach @(@{ Name = 'report.csv' }, @{ Name = 'report' }) {
+        Reset-EmulatorStats -Endpoint $script:Emulator.Endpoint
+        $path = Join-Path (New-TestFolder extension) $Name
+        $err = $null
+        try { Export-SSDataSyncReport @Conn -Path $path -InformationAction Ignore } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidOutputExtension,StratusScan.DataSync.Commands.ExportSSDataSyncReportCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match '\.xlsx'
+        Test-Path -LiteralPath $path | Should -BeFalse
+        (Get-EmulatorStats -Endpoint $script:Emulator.Endpoint).TotalCalls | Should -Be 0
+    }
+
+    It 'are in separate parameter sets' {
+        $err = $null
+        try { $script:Tasks | Export-SSDataSyncReport -Path (Join-Path $TestDrive 'both.xlsx') -OutputDirectory $TestDrive -InformationAction Ignore } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet,*'
+        $sets = (Get-Command Export-SSDataSyncReport).ParameterSets
+        foreach ($set in $sets) {
+            $names = $set.Parameters.Name
+            (($names -contains 'Path') -and ($names -contains 'OutputDirectory')) | Should -BeFalse -Because "$($set.Name) has one of them"
+        }
+    }
+
+    It 'writes the default log beside the workbook, not in the current location' {
+        $folder = New-TestFolder logbeside
+        $elsewhere = New-TestFolder logcwd
+        Push-Location -LiteralPath $elsewhere
+        try { $script:Tasks | Export-SSDataSyncReport -OutputDirectory (Join-Path $folder 'reports') -InformationAction Ignore }
+        finally { Pop-Location }
+        @(Get-ChildItem -LiteralPath (Join-Path $folder 'reports/logs') -Filter '*.log').Count | Should -Be 1
+        Test-Path -LiteralPath (Join-Path $elsewhere 'logs') | Should -BeFalse
     }
 }
 
@@ -701,6 +769,8 @@ Describe 'Stopping while the workbook is written' -Tag 'CoreOnly' {
         Test-Path -LiteralPath $path | Should -BeFalse
         Get-ChildItem -LiteralPath $folder -Filter '*.tmp' -Force | Should -BeNullOrEmpty
         Get-ChildItem -LiteralPath $folder -Filter '*.xlsx' -Force | Should -BeNullOrEmpty
+        # Issue 21 item 16: the log says the export was cancelled.
+        Get-Content -Raw -LiteralPath (Join-Path $folder 'cancel.log') | Should -Match 'cancelled'
     }
 }
 

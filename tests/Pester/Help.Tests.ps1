@@ -195,7 +195,8 @@ Describe 'The about_StratusScan.DataSync topic' {
 
     It 'explains the ErrorId <_>' -ForEach @('AwsCredentialsNotFound', 'InvalidRegion', 'AwsRegionNotSpecified', 'InvalidArn', 'DataSyncAccessDenied',
         'DataSyncRegionNotEnabled', 'DataSyncThrottled', 'DataSyncEndpointUnreachable', 'DataSyncServiceError', 'AllRegionsFailed', 'SinceInFuture',
-        'InvalidConfigFile', 'ConfigFileNotFound', 'OutputFileExists', 'OutputNotWritable', 'InvalidOutputPath') {
+        'InvalidConfigFile', 'ConfigFileNotFound', 'OutputFileExists', 'OutputNotWritable', 'InvalidOutputPath', 'AwsAuthenticationFailed',
+        'DataSyncResourceNotFound') {
         $About | Should -Match "\b$([regex]::Escape($_))\b"
     }
 

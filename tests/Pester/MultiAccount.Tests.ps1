@@ -492,6 +492,21 @@ Describe 'ExternalId and the role session' -Tag 'CoreOnly' {
     }
 }
 
+Describe 'A -DurationSeconds above the role''s maximum session duration' -Tag 'CoreOnly' {
+    It 'is an AssumeRoleFailed error that advises on the role''s maximum session duration' {
+        # StratusScanReadOnly allows the default one hour; 12 hours is more than its MaxSessionDuration.
+        $run = Invoke-Scan -Command Get-SSDataSyncAgent -Parameters ($script:Conn + @{ AccountId = '444455556666', '777788889999'; RoleName = 'StratusScanReadOnly'; DurationSeconds = 43200 })
+        $assume = @($run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'AssumeRoleFailed,*' })
+        $assume.Count | Should -Be 2 -Because (Get-ErrorText $run.Errors)
+        foreach ($e in $assume) {
+            $e.Exception.Message | Should -Match 'maximum session duration'
+            $e.ErrorDetails.RecommendedAction | Should -Match 'DurationSeconds'
+            $e.ErrorDetails.RecommendedAction | Should -Match 'MaxSessionDuration'
+            $e.Exception.Message | Should -Not -Match '\.\.(?!\.)'
+        }
+    }
+}
+
 Describe 'An account whose DataSync calls are denied' -Tag 'CoreOnly' {
     BeforeAll {
         $script:Denied = Start-TestEmulator -ArgumentList '--dataset', $script:Emulator.DatasetPath, '--deny-account', '777788889999'

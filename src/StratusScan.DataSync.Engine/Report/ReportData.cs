@@ -37,6 +37,12 @@ namespace StratusScan.DataSync.Report
         /// <summary>The executions inside the window (the writer does not filter them again).</summary>
         public IReadOnlyList<DataSyncTaskExecution> Executions { get; set; } = Array.Empty<DataSyncTaskExecution>();
 
+        /// <summary>
+        /// The kinds the report was given: all four for a scan; for piped objects, the kinds that arrived. The Summary
+        /// shows "not supplied" for the others and makes no finding that needs them.
+        /// </summary>
+        public ResourceKinds Supplied { get; set; } = ResourceKinds.All;
+
         /// <summary>What the scan could not collect; the Summary lists each, or says the data is complete.</summary>
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
 
@@ -84,6 +90,10 @@ namespace StratusScan.DataSync.Report
                 Locations = objects.Locations,
                 Agents = objects.Agents,
                 Executions = objects.Executions.Where(e => window.Includes(e.StartTime)).ToList(),
+                Supplied = (objects.Tasks.Count > 0 ? ResourceKinds.Tasks : ResourceKinds.None)
+                    | (objects.Locations.Count > 0 ? ResourceKinds.Locations : ResourceKinds.None)
+                    | (objects.Agents.Count > 0 ? ResourceKinds.Agents : ResourceKinds.None)
+                    | (objects.Executions.Count > 0 ? ResourceKinds.Executions : ResourceKinds.None),
                 Issues = Array.Empty<ScanIssue>(),
             };
         }

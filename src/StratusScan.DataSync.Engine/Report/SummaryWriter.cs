@@ -98,6 +98,7 @@ namespace StratusScan.DataSync.Report
             Label("Regions Scanned", string.Join(", ", d.Regions));
             Label("Scan Time (UTC)", d.ScanTimeUtc);
             Label("Execution Window", WindowText(d.Window));
+            if (d.Supplied != ResourceKinds.All) Label("Data Supplied", SuppliedText(d.Supplied));
             Label("Data Complete", d.Issues.Count == 0
                 ? "Yes: the scan had no issues"
                 : "No: " + Count(d.Issues.Count, "scan issue") + " (see Scan Issues below); some data is missing");
@@ -112,58 +113,86 @@ namespace StratusScan.DataSync.Report
             Blank();
 
             // Tasks
-            Section("Tasks");
-            Label("Total", (long)d.Tasks.Count);
-            var taskStatuses = Ordered(TaskStatuses.All, d.Tasks.Select(t => t.Status ?? NoStatus));
-            ChartRange(taskStatuses, s => d.Tasks.LongCount(t => (t.Status ?? NoStatus) == s), out var taskRef, out var taskCounts);
-            Label("With a Schedule", (long)d.Tasks.Count(t => t.HasSchedule));
-            Charts.Add(new ChartSpec
+            if (!Has(ResourceKinds.Tasks))
             {
-                Title = "Tasks by Status",
-                Kind = ChartKind.Pie,
-                CategoriesRef = taskRef.Categories,
-                TextCategories = taskStatuses,
-                PointColors = taskStatuses.Select(TaskColor).ToArray(),
-                Series = { new ChartSeries("Tasks", taskRef.Values, taskCounts, "4472C4") },
-            });
-            Blank();
+                NotSupplied("Tasks");
+            }
+            else
+            {
+                Section("Tasks");
+                Label("Total", (long)d.Tasks.Count);
+                var taskStatuses = Ordered(TaskStatuses.All, d.Tasks.Select(t => t.Status ?? NoStatus));
+                ChartRange(taskStatuses, s => d.Tasks.LongCount(t => (t.Status ?? NoStatus) == s), out var taskRef, out var taskCounts);
+                Label("With a Schedule", (long)d.Tasks.Count(t => t.HasSchedule));
+                Charts.Add(new ChartSpec
+                {
+                    Title = "Tasks by Status",
+                    Kind = ChartKind.Pie,
+                    CategoriesRef = taskRef.Categories,
+                    TextCategories = taskStatuses,
+                    PointColors = taskStatuses.Select(TaskColor).ToArray(),
+                    Series = { new ChartSeries("Tasks", taskRef.Values, taskCounts, "4472C4") },
+                });
+                Blank();
+            }
 
             // Locations
-            Section("Locations");
-            Label("Total", (long)d.Locations.Count);
-            var types = Ordered(LocationType.All, d.Locations.Select(l => l.LocationType ?? LocationType.Unknown));
-            ChartRange(types, s => d.Locations.LongCount(l => (l.LocationType ?? LocationType.Unknown) == s), out var typeRef, out var typeCounts);
-            Charts.Add(new ChartSpec
+            if (!Has(ResourceKinds.Locations))
             {
-                Title = "Locations by Type",
-                Kind = ChartKind.Bar,
-                CategoriesRef = typeRef.Categories,
-                TextCategories = types,
-                Series = { new ChartSeries("Locations", typeRef.Values, typeCounts, "4472C4") },
-            });
-            Blank();
+                NotSupplied("Locations");
+            }
+            else
+            {
+                Section("Locations");
+                Label("Total", (long)d.Locations.Count);
+                var types = Ordered(LocationType.All, d.Locations.Select(l => l.LocationType ?? LocationType.Unknown));
+                ChartRange(types, s => d.Locations.LongCount(l => (l.LocationType ?? LocationType.Unknown) == s), out var typeRef, out var typeCounts);
+                Charts.Add(new ChartSpec
+                {
+                    Title = "Locations by Type",
+                    Kind = ChartKind.Bar,
+                    CategoriesRef = typeRef.Categories,
+                    TextCategories = types,
+                    Series = { new ChartSeries("Locations", typeRef.Values, typeCounts, "4472C4") },
+                });
+                Blank();
+            }
 
             // Agents
-            Section("Agents");
-            Label("Total", (long)d.Agents.Count);
-            foreach (var status in Ordered(AgentStatuses.All, d.Agents.Select(a => a.Status ?? NoStatus)))
+            if (!Has(ResourceKinds.Agents))
             {
-                Label(status, d.Agents.LongCount(a => (a.Status ?? NoStatus) == status));
+                NotSupplied("Agents");
             }
+            else
+            {
+                Section("Agents");
+                Label("Total", (long)d.Agents.Count);
+                foreach (var status in Ordered(AgentStatuses.All, d.Agents.Select(a => a.Status ?? NoStatus)))
+                {
+                    Label(status, d.Agents.LongCount(a => (a.Status ?? NoStatus) == status));
+                }
 
-            Blank();
+                Blank();
+            }
 
             // Executions
-            Section("Executions in the Window");
-            Label("Total", (long)d.Executions.Count);
-            var groups = new[] { ExecutionStatuses.Success, ExecutionStatuses.Error, InProgress, Other };
-            foreach (var group in groups)
+            if (!Has(ResourceKinds.Executions))
             {
-                Label(group, d.Executions.LongCount(e => ExecutionGroup(e.Status) == group));
+                NotSupplied("Executions in the Window");
             }
+            else
+            {
+                Section("Executions in the Window");
+                Label("Total", (long)d.Executions.Count);
+                var groups = new[] { ExecutionStatuses.Success, ExecutionStatuses.Error, InProgress, Other };
+                foreach (var group in groups)
+                {
+                    Label(group, d.Executions.LongCount(e => ExecutionGroup(e.Status) == group));
+                }
 
-            Label("Bytes Transferred", Sum(d.Executions), CellKind.Bytes);
-            Blank();
+                Label("Bytes Transferred", Sum(d.Executions), CellKind.Bytes);
+                Blank();
+            }
 
             if (d.Accounts.Count > 0)
             {
@@ -382,8 +411,9 @@ namespace StratusScan.DataSync.Report
             Section("Findings");
             Blank();
 
-            Section("Tasks Whose Latest Execution Failed", f.LatestFailed.Count);
-            Table(new[] { "Task Name", "Task ARN", "Region", "Start Time (UTC)", "Error Code", "Error Detail" }, f.LatestFailed, (row, e) =>
+            if (!Has(ResourceKinds.Executions)) NotSupplied("Tasks Whose Latest Execution Failed", "executions");
+            else Section("Tasks Whose Latest Execution Failed", f.LatestFailed.Count);
+            if (Has(ResourceKinds.Executions)) Table(new[] { "Task Name", "Task ARN", "Region", "Start Time (UTC)", "Error Code", "Error Detail" }, f.LatestFailed, (row, e) =>
             {
                 _sheet.Value(0, f.TaskName(e), CellKind.Text);
                 _sheet.Text(1, e.TaskArn);
@@ -394,8 +424,10 @@ namespace StratusScan.DataSync.Report
             });
             Blank();
 
-            Section("Tasks With No Execution in the Window", f.Idle.Count);
-            Table(new[] { "Task Name", "Task ARN", "Status", "Region" }, f.Idle, (row, t) =>
+            var idleKnown = Has(ResourceKinds.Tasks) && Has(ResourceKinds.Executions);
+            if (!idleKnown) NotSupplied("Tasks With No Execution in the Window", Has(ResourceKinds.Tasks) ? "executions" : "tasks");
+            else Section("Tasks With No Execution in the Window", f.Idle.Count);
+            if (idleKnown) Table(new[] { "Task Name", "Task ARN", "Status", "Region" }, f.Idle, (row, t) =>
             {
                 _sheet.Value(0, t.Name, CellKind.Text);
                 _sheet.Text(1, t.TaskArn);
@@ -404,8 +436,9 @@ namespace StratusScan.DataSync.Report
             });
             Blank();
 
-            Section("Agents OFFLINE", f.Offline.Count);
-            Table(new[] { "Agent Name", "Agent ARN", "Last Heartbeat (UTC)", "Region" }, f.Offline, (row, a) =>
+            if (!Has(ResourceKinds.Agents)) NotSupplied("Agents OFFLINE", "agents");
+            else Section("Agents OFFLINE", f.Offline.Count);
+            if (Has(ResourceKinds.Agents)) Table(new[] { "Agent Name", "Agent ARN", "Last Heartbeat (UTC)", "Region" }, f.Offline, (row, a) =>
             {
                 _sheet.Value(0, a.Name, CellKind.Text);
                 _sheet.Text(1, a.AgentArn);
@@ -414,14 +447,41 @@ namespace StratusScan.DataSync.Report
             });
             Blank();
 
-            Section("Locations No Task Uses", f.Unused.Count);
-            Table(new[] { "Location ARN", "Location Type", "Location URI", "Region" }, f.Unused, (row, l) =>
+            var unusedKnown = Has(ResourceKinds.Locations) && Has(ResourceKinds.Tasks);
+            if (!unusedKnown) NotSupplied("Locations No Task Uses", Has(ResourceKinds.Locations) ? "tasks" : "locations");
+            else Section("Locations No Task Uses", f.Unused.Count);
+            if (unusedKnown) Table(new[] { "Location ARN", "Location Type", "Location URI", "Region" }, f.Unused, (row, l) =>
             {
                 _sheet.Text(0, l.LocationArn);
                 _sheet.Value(1, l.LocationType, CellKind.Text);
                 _sheet.Value(2, l.LocationUri, CellKind.Text);
                 _sheet.Text(3, l.Region);
             });
+        }
+
+        private bool Has(ResourceKinds kind) => (_data.Supplied & kind) == kind;
+
+        /// <summary>A count section for a kind the report was not given: "not supplied", never 0.</summary>
+        private void NotSupplied(string section, string? missingKind = null)
+        {
+            StartRow();
+            _sheet.Text(0, section, Styles.Header);
+            _sheet.Text(1, "not supplied");
+            _sheet.EndRow();
+            if (missingKind != null) Row(("Not assessed: no " + missingKind + " were supplied.", Styles.Default));
+            else
+            {
+                Label("Total", "not supplied");
+                Blank();
+            }
+        }
+
+        internal static string SuppliedText(ResourceKinds supplied)
+        {
+            var names = new[] { (ResourceKinds.Tasks, "Tasks"), (ResourceKinds.Locations, "Locations"), (ResourceKinds.Agents, "Agents"), (ResourceKinds.Executions, "Executions") };
+            var given = names.Where(n => (supplied & n.Item1) != 0).Select(n => n.Item2).ToList();
+            var missing = names.Where(n => (supplied & n.Item1) == 0).Select(n => n.Item2).ToList();
+            return (given.Count == 0 ? "Nothing" : string.Join(", ", given)) + " (piped in; not supplied: " + string.Join(", ", missing) + ")";
         }
 
         private void Table<T>(string[] headers, IReadOnlyList<T> rows, Action<int, T> write)

@@ -226,6 +226,7 @@ namespace StratusScan.DataSync.Report
             Agents = data.Agents ?? Array.Empty<DataSyncAgent>(),
             Executions = data.Executions ?? Array.Empty<DataSyncTaskExecution>(),
             Issues = data.Issues ?? Array.Empty<ScanIssue>(),
+            Supplied = data.Supplied,
         };
 
         private static IEnumerable<KeyValuePair<string, string>> ContentTypes(int dataSheets)

@@ -15,13 +15,14 @@ namespace StratusScan.DataSync.Commands
         internal const string SinceSet = "Since";
 
         /// <summary>Executions that started in the last N days (default 30; DataSync keeps 30 days of history).</summary>
+        /// <remarks>Virtual so that a cmdlet with more parameter sets (Export-SSDataSyncReport's -Path) can declare its own.</remarks>
         [Parameter(ParameterSetName = DaysSet)]
         [ValidateRange(1, 3650)]
-        public int Days { get; set; } = ExecutionWindow.DefaultDays;
+        public virtual int Days { get; set; } = ExecutionWindow.DefaultDays;
 
         /// <summary>Executions that started at or after this time (a local time unless its Kind says UTC).</summary>
         [Parameter(ParameterSetName = SinceSet, Mandatory = true)]
-        public DateTime Since { get; set; }
+        public virtual DateTime Since { get; set; }
 
         /// <summary>The window of -Days or -Since, from BeginProcessing on.</summary>
         internal ExecutionWindow Window { get; private set; } = null!;
@@ -32,7 +33,8 @@ namespace StratusScan.DataSync.Commands
             ExecutionWindow window;
             try
             {
-                window = ScanPlan.ResolveWindow(ParameterSetName == SinceSet ? Since : (DateTime?)null, Days, DateTime.UtcNow);
+                var since = MyInvocation.BoundParameters.ContainsKey("Since"); // the Since set, or a set where -Since is optional
+                window = ScanPlan.ResolveWindow(since ? Since : (DateTime?)null, Days, DateTime.UtcNow);
             }
             catch (ScanPlanException e)
             {

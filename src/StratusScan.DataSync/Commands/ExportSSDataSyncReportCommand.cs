@@ -22,6 +22,7 @@ namespace StratusScan.DataSync.Commands
     {
         private readonly ReportObjects _objects = new ReportObjects();
         private bool _receivedInput;
+        private int _rejected;
         private StratusScanConfig _config = StratusScanConfig.Empty;
         private RunLog? _log;
 
@@ -29,13 +30,27 @@ namespace StratusScan.DataSync.Commands
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>The folder for the workbook (default ./output); the StratusScan file name is used.</summary>
-        [Parameter]
+        private const string PathSet = "Path";
+
+        /// <summary>Executions that started in the last N days (default 30).</summary>
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = PathSet)]
+        [ValidateRange(1, 3650)]
+        public override int Days { get; set; } = ExecutionWindow.DefaultDays;
+
+        /// <summary>Executions that started at or after this time.</summary>
+        [Parameter(ParameterSetName = SinceSet, Mandatory = true)]
+        [Parameter(ParameterSetName = PathSet)]
+        public override DateTime Since { get; set; }
+
+        /// <summary>The folder for the workbook (default ./output); the StratusScan file name is used. Not with -Path.</summary>
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = SinceSet)]
         [ValidateNotNullOrEmpty]
         public string OutputDirectory { get; set; } = "output";
 
-        /// <summary>The workbook's full path instead of the StratusScan name; with -Force an existing file is replaced.</summary>
-        [Parameter]
+        /// <summary>The workbook's full path (.xlsx) instead of the StratusScan name; with -Force an existing file is replaced. Not with -OutputDirectory.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
@@ -52,13 +67,25 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The log file (default: logs/logs-datasync-export-{MM.DD.YYYY-HHMM}.log).</summary>
+        /// <summary>The log file (default: logs/logs-datasync-export-{MM.DD.YYYY-HHMM}.log beside the workbook).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? LogPath { get; set; }
 
         protected override void BeginProcessing()
         {
+            if (Path != null && !Path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                var extension = System.IO.Path.GetExtension(Path);
+                var message = "-Path names the workbook, so it must end in .xlsx; '" + Path + "' " + (extension.Length == 0 ? "has no extension." : "ends in '" + extension + "'.");
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message, "Path"), "InvalidOutputExtension", ErrorCategory.InvalidArgument, Path));
+            }
+
+            if (MyInvocation.BoundParameters.ContainsKey("Days") && MyInvocation.BoundParameters.ContainsKey("Since"))
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give -Days or -Since, not both.", "Since"), "AmbiguousParameterSet", ErrorCategory.InvalidArgument, null));
+            }
+
             base.BeginProcessing();
             _config = LoadConfig(ConfigPath);
         }
@@ -81,6 +108,7 @@ namespace StratusScan.DataSync.Commands
         {
             if (!_objects.TryAdd(input.BaseObject))
             {
+                _rejected++;
                 WriteError(new ErrorRecord(
                     new PSArgumentException("Export-SSDataSyncReport takes the objects of Get-SSDataSyncTask, -Location, -Agent and -Execution; a " + input.BaseObject?.GetType().FullName + " was piped in and is left out."),
                     "UnsupportedInputObject", ErrorCategory.InvalidType, input));
@@ -98,6 +126,20 @@ namespace StratusScan.DataSync.Commands
                 var naming = new ReportNaming(AccountName, _config.AccountNames, _config.OrganizationName);
                 ReportData data;
                 string path;
+                if (piped && _objects.Tasks.Count + _objects.Locations.Count + _objects.Agents.Count + _objects.Executions.Count == 0)
+                {
+                    // Nothing usable arrived: no workbook (an empty one would look like an account without DataSync).
+                    if (_rejected > 0)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                            "None of the " + _rejected + " object(s) piped in is a task, location, agent or execution of the Get-SSDataSync* cmdlets, so no workbook is written."),
+                            "NoReportInput", ErrorCategory.InvalidData, null));
+                    }
+
+                    WriteWarning("Nothing was piped in, so no workbook is written.");
+                    return;
+                }
+
                 if (piped)
                 {
                     var scope = ReportScope.ForObjects(_objects, naming);
@@ -134,6 +176,11 @@ namespace StratusScan.DataSync.Commands
                 _log?.Info(message + string.Format(CultureInfo.InvariantCulture, " ({0:N0} bytes in {1:0.0} s)", written.Bytes, written.Elapsed.TotalSeconds));
                 WriteHostLine(message);
                 if (PassThru) WriteObject(new FileInfo(writtenPath));
+            }
+            catch (Exception e) when (e is PipelineStoppedException || (e is OperationCanceledException && CancellationToken.IsCancellationRequested))
+            {
+                _log?.Warn("Export cancelled: the command was stopped before the workbook was written; no workbook was kept.");
+                throw;
             }
             finally
             {
@@ -248,9 +295,10 @@ namespace StratusScan.DataSync.Commands
 
         private void OpenLog(string workbookPath)
         {
+            // By default the log goes in a logs folder beside the workbook, wherever the current location is.
             var path = LogPath != null
                 ? GetUnresolvedProviderPathFromPSPath(LogPath)
-                : System.IO.Path.Combine(GetUnresolvedProviderPathFromPSPath("logs"), RunLog.FileNameFor(DateTime.Now));
+                : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(workbookPath) ?? GetUnresolvedProviderPathFromPSPath("."), "logs", RunLog.FileNameFor(DateTime.Now));
             try
             {
                 _log = RunLog.Open(path);

@@ -131,6 +131,20 @@ namespace StratusScan.DataSync.Tests.Inventory
         }
 
         [Fact]
+        public void AReportOfObjectsKnowsWhichKindsItWasGiven()
+        {
+            var now = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+            var objects = new ReportObjects();
+            Assert.True(objects.TryAdd(new DataSyncTask { TaskArn = TaskArn("eu-west-1", Own), AccountId = Own, Region = "eu-west-1" }));
+            var scope = ReportScope.ForObjects(objects, new ReportNaming(null, AccountNames.None, null));
+            var data = ReportData.FromObjects(scope, objects, ExecutionWindow.LastDays(7, now), now);
+            Assert.Equal(ResourceKinds.Tasks, data.Supplied);
+            Assert.Equal("Tasks (piped in; not supplied: Locations, Agents, Executions)", SummaryWriter.SuppliedText(data.Supplied));
+            var scan = ReportData.FromScan(scope, new ScanResult(), ExecutionWindow.LastDays(7, now), now);
+            Assert.Equal(ResourceKinds.All, scan.Supplied);
+        }
+
+        [Fact]
         public void AReportOfAScanMarksTheAccountsThatCouldNotBeScanned()
         {
             var plan = ScanPlan.Resolve(new ScanPlanInput { Regions = new[] { "us-east-1" }, AccountIds = new[] { Own, Other }, RoleName = "R" });
