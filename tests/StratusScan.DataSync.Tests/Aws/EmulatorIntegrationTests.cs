@@ -35,18 +35,11 @@ namespace StratusScan.DataSync.Tests.Aws
             return EmulatorServer.StartAsync(options);
         }
 
-        internal static AwsConnectionOptions Connect(EmulatorServer server, Action<AwsConnectionOptions>? configure = null)
+        internal static AwsConnectionOptions Connect(EmulatorServer server, Action<AwsConnectionOptions>? configure = null) => TestEmulator.Connect(server, o =>
         {
-            var options = new AwsConnectionOptions
-            {
-                AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-                SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-                EndpointUrl = server.Endpoint.ToString(),
-                MaxBackoff = TimeSpan.FromMilliseconds(20),
-            };
-            configure?.Invoke(options);
-            return options;
-        }
+            o.MaxBackoff = TimeSpan.FromMilliseconds(20);
+            configure?.Invoke(o);
+        });
 
         private static RegionData Data(EmulatorServer server, string region) =>
             server.Dataset.Find(EmulatorCredentials.DefaultAccountId, region) ?? throw new InvalidOperationException("no data in " + region);
