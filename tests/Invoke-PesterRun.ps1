@@ -9,7 +9,9 @@ param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [Parameter(Mandatory)] [string[]] $Path
+    [Parameter(Mandatory)] [string[]] $Path,
+    # Tags of tests to leave out (build.ps1 Test without -Full: Slow).
+    [string[]] $ExcludeTag
 )
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
@@ -23,6 +25,7 @@ $config = New-PesterConfiguration
 # build.ps1 passes several paths as one argument joined by the path separator (-File binds one value).
 $config.Run.Path = @($Path | ForEach-Object { $_ -split [regex]::Escape([IO.Path]::PathSeparator) } | Where-Object { $_ })
 $config.Run.PassThru = $true
+if ($ExcludeTag) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'
 $config.TestResult.Enabled = $true
