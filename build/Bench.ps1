@@ -92,7 +92,6 @@ function Invoke-Bench {
     $baselineDll = Join-Path $RepoRoot 'tests/StratusScan.DataSync.Benchmarks/bin/Release/net10.0/StratusScan.DataSync.Benchmarks.dll'
     $outDir = Join-Path $ResultsDir 'bench'
     New-Item -ItemType Directory -Force -Path $outDir | Out-Null
-    $pwsh = $Pwsh
     $child = Join-Path $PSScriptRoot 'bench/Export-Child.ps1'
 
     function Get-SpecNumbers([string] $Spec) {
@@ -262,7 +261,6 @@ function Invoke-BenchOrg {
     $outDir = Join-Path $ResultsDir "bench/org-$BenchAccounts-accounts-$($BenchLatencyMs)ms-limit$BenchThrottleLimit$(if ($BenchRateLimit) { "-rate$BenchRateLimit" })"
     if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
     New-Item -ItemType Directory -Force -Path $outDir | Out-Null
-    $pwsh = $Pwsh
     $child = Join-Path $PSScriptRoot 'bench/Org-Child.ps1'
     $faults = @('--latency-ms', "$BenchLatencyMs")
     if ($BenchRateLimit -gt 0) { $faults += @('--rate-limit', "$BenchRateLimit", '--rate-burst', "$BenchRateLimit") } # per account and Region, as AWS limits
