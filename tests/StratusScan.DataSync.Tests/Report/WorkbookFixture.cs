@@ -46,12 +46,7 @@ namespace StratusScan.DataSync.Tests.Report
                 },
             });
 
-            using var session = AwsSession.Create(new AwsConnectionOptions
-            {
-                AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-                SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-                EndpointUrl = server.Endpoint.ToString(),
-            });
+            using var session = TestEmulator.Session(server);
 
             var window = ExecutionWindow.LastDays(30, Now.UtcDateTime);
             Scan = await new InventoryCollector(session).ScanAsync(new ScanRequest
