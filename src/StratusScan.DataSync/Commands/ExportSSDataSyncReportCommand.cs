@@ -180,6 +180,7 @@ namespace StratusScan.DataSync.Commands
                         {
                             AccountId = accountId,
                             AccountName = accountName,
+                            CallerArn = identity.Arn,
                             Accounts = planned.Select(a => new ReportAccount(a.AccountId, a.AccountName, !result.FailedAccounts.Contains(a.AccountId))).ToList(),
                             Partition = partition,
                             Regions = regions,
