@@ -18,6 +18,9 @@
       Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
       BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none).
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
+      Emulator runs the bundled DataSync/STS emulator in the foreground (Ctrl+C stops it) from the build of
+               -Configuration (Release; built first when missing, never a second Debug build); its flags
+               come from -EmulatorArgument (default --sample; from a shell: -EmulatorArgument '--sample --port 5000').
 
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
@@ -28,7 +31,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean', 'Emulator')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -53,7 +56,10 @@ param(
     [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
     [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25,
     [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16,
-    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0
+    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0,
+
+    # Emulator: the emulator's flags (see src/StratusScan.DataSync.Emulator/README.md).
+    [string[]] $EmulatorArgument = @('--sample')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -260,6 +266,17 @@ function Invoke-Demo {
         $emulator | Stop-DataSyncEmulator
         Remove-Module $ModuleName -ErrorAction SilentlyContinue
     }
+}
+
+function Invoke-Emulator {
+    # The emulator of the module's own build: no `dotnet run`, so no second (Debug) build of the solution.
+    $dll = Join-Path $RepoRoot "src/StratusScan.DataSync.Emulator/bin/$Configuration/net10.0/StratusScan.DataSync.Emulator.dll"
+    if (-not (Test-Path $dll)) { Invoke-Build }
+    $dotnet = (Get-PwshInvocation)[0]
+    if ([IO.Path]::GetFileNameWithoutExtension($dotnet) -ne 'dotnet') { $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source }
+    # One string from a shell ('--sample --port 5000') or several from PowerShell.
+    $arguments = @($EmulatorArgument | ForEach-Object { $_ -split '\s+' } | Where-Object { $_ })
+    Invoke-Native $dotnet (@($dll) + $arguments)
 }
 
 function Split-List([string[]] $Values, [string] $Name, [Parameter(ValueFromRemainingArguments)] [string[]] $Valid) {
@@ -604,5 +621,6 @@ foreach ($t in $Task) {
         'Bench' { Invoke-Bench }
         'BenchOrg' { Invoke-BenchOrg }
         'Clean' { Invoke-Clean }
+        'Emulator' { Invoke-Emulator }
     }
 }

@@ -137,6 +137,7 @@ namespace StratusScan.DataSync.Commands
                 OnApiCall = verbose ? record => pump.Post(() => WriteVerbose(record.ToString())) : (Action<ApiCallRecord>?)null,
             };
             ApplyCredentialParameter(options);
+            ApplyStoredCredentials(options);
 
             try
             {
@@ -172,12 +173,42 @@ namespace StratusScan.DataSync.Commands
         }
 
         /// <summary>
+        /// AWS Tools for PowerShell's shell defaults, read as AWS Tools reads them. $StoredAWSCredentials (set by
+        /// Set-AWSCredential: an object whose Credentials is an AWS SDK credentials object, or that object itself)
+        /// is used when the command names no credentials (-Credential, -AccessKey/-SecretKey, -ProfileName,
+        /// -ProfileLocation), ahead of the environment and the default profile.
+        /// </summary>
+        private void ApplyStoredCredentials(AwsConnectionOptions options)
+        {
+            if (options.Credentials != null || !string.IsNullOrEmpty(options.AccessKey) || !string.IsNullOrEmpty(options.SecretKey)
+                || !string.IsNullOrEmpty(ProfileName) || !string.IsNullOrEmpty(ProfileLocation)) return;
+            var stored = SessionState.PSVariable.GetValue("StoredAWSCredentials");
+            if (stored is null) return;
+            var wrapped = PSObject.AsPSObject(stored);
+            if (wrapped.Methods["GetCredentials"] is null && wrapped.Properties["Credentials"]?.Value is object inner) wrapped = PSObject.AsPSObject(inner);
+            options.Credentials = wrapped.BaseObject;
+        }
+
+        /// <summary>
+        /// The Region when the command gives none: an explicit -ProfileName's own region, else AWS Tools'
+        /// $StoredAWSRegion (set by Set-DefaultAWSRegion), else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+        /// </summary>
+        private string? DefaultRegionOf(AwsSession session)
+        {
+            if (session.ProfileRegion != null) return session.ProfileRegion;
+            var stored = SessionState.PSVariable.GetValue("StoredAWSRegion");
+            var text = (stored is PSObject wrapped ? wrapped.BaseObject : stored)?.ToString();
+            return string.IsNullOrWhiteSpace(text) ? session.DefaultRegion : text!.Trim();
+        }
+
+        /// <summary>
         /// The Regions to scan, in the order given: -Region (names or <c>all</c>), else the Regions of the ARNs
-        /// given, else the config file's default_regions, else the session's default Region. An unknown Region is a terminating error listing the valid ones.
+        /// given, else the config file's default_regions, else the default Region (<see cref="DefaultRegionOf"/>). An unknown Region is a terminating error listing the valid ones.
         /// </summary>
         internal IReadOnlyList<string> ResolveRegions(AwsSession session, IEnumerable<string>? regionsOfArns = null, IReadOnlyList<string>? configuredRegions = null)
         {
-            var defaultPartition = session.DefaultRegion is null ? Partitions.Aws : Partitions.OfRegion(session.DefaultRegion);
+            var defaultRegion = DefaultRegionOf(session);
+            var defaultPartition = defaultRegion is null ? Partitions.Aws : Partitions.OfRegion(defaultRegion);
             var result = new List<string>();
             if (Region != null && Region.Length > 0)
             {
@@ -212,15 +243,15 @@ namespace StratusScan.DataSync.Commands
                     result.Add(region!.Name);
                 }
             }
-            else if (session.DefaultRegion != null)
+            else if (defaultRegion != null)
             {
-                if (DataSyncRegions.Find(session.DefaultRegion) is null) ThrowInvalidRegion(session.DefaultRegion, defaultPartition);
-                result.Add(DataSyncRegions.Find(session.DefaultRegion)!.Name);
+                if (DataSyncRegions.Find(defaultRegion) is null) ThrowInvalidRegion(defaultRegion, defaultPartition);
+                result.Add(DataSyncRegions.Find(defaultRegion)!.Name);
             }
             else
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("No AWS Region was given or configured. Pass -Region (for example -Region us-east-1, or -Region all), set AWS_REGION, or set a region in your AWS profile."),
+                    new PSArgumentException("No AWS Region was given or configured. Pass -Region (for example -Region us-east-1, or -Region all), run Set-DefaultAWSRegion, set AWS_REGION, or set a region in your AWS profile."),
                     "AwsRegionNotSpecified", ErrorCategory.InvalidArgument, null));
             }
 

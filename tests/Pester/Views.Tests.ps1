@@ -1,0 +1,87 @@
+# The default table views (src/StratusScan.DataSync/StratusScan.DataSync.Format.ps1xml) as a user sees them
+# (issue 21): bytes in readable units, a short id when a resource has no name, one date style marked UTC, columns
+# sized to the console, and executions newest first.
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:SavedEnvironment = Enter-IsolatedAwsEnvironment -TestDrive $TestDrive
+    $script:Emulator = Start-TestEmulator -Generate 'regions=us-east-1,tasks=6,locations=1,agents=3,executions=4,days=10,seed=5'
+    $credential = Get-EmulatorCredential
+    $script:Aws = @{ Region = 'us-east-1'; AccessKey = $credential.AccessKey; SecretKey = $credential.SecretKey; EndpointUrl = $script:Emulator.Endpoint }
+
+    function script:Get-Lines([object[]] $Objects, [int] $Width) {
+        @(($Objects | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() })
+    }
+}
+
+AfterAll {
+    $script:Emulator | Stop-TestEmulator
+    Exit-IsolatedAwsEnvironment $script:SavedEnvironment
+    Remove-Module StratusScan.DataSync -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Default table views' {
+    BeforeAll {
+        $script:Executions = @(Get-SSDataSyncExecution @Aws -Days 10)
+        $script:Tasks = @(Get-SSDataSyncTask @Aws)
+        $script:Agents = @(Get-SSDataSyncAgent @Aws)
+        $script:Locations = @(Get-SSDataSyncLocation @Aws)
+    }
+
+    It 'writes executions newest first' {
+        $script:Executions.Count | Should -BeGreaterThan 3
+        $starts = @($script:Executions.StartTime)
+        $starts | Should -Be @($starts | Sort-Object -Descending)
+        $starts[0] | Should -BeGreaterThan $starts[-1]
+    }
+
+    It 'shows bytes in readable decimal units, never cut' {
+        $execution = $script:Executions[0]
+        $execution.BytesTransferred = 1668025375
+        $line = (Get-Lines $execution 200)[-1]
+        $line | Should -Match '\b1\.67 GB$'
+        $execution.BytesTransferred = 512
+        (Get-Lines $execution 200)[-1] | Should -Match '\b512 B$'
+        $execution.BytesTransferred = 999999999999
+        (Get-Lines $execution 200)[-1] | Should -Match '\b1\.00 TB$'
+    }
+
+    It 'shows dates in one style, yyyy-MM-dd HH:mm, under a header marked UTC (<Kind>)' -ForEach @(
+        @{ Kind = 'executions'; Variable = 'Executions'; Property = 'StartTime'; Header = 'StartTime (UTC)' }
+        @{ Kind = 'agents'; Variable = 'Agents'; Property = 'LastConnectionTime'; Header = 'LastConnection (UTC)' }
+    ) {
+        $all = Get-Variable -Scope Script -Name $Variable -ValueOnly
+        $objects = @($all | Where-Object { $null -ne $_.$Property } | Select-Object -First 3)
+        $objects | Should -Not -BeNullOrEmpty
+        $lines = Get-Lines $objects 250
+        $lines[0] | Should -Match ([regex]::Escape($Header))
+        for ($i = 0; $i -lt $objects.Count; $i++) {
+            $time = $objects[$i].$Property
+            if ($time.Kind -eq 'Local') { $time = $time.ToUniversalTime() }
+            $lines[$i + 2] | Should -Match ([regex]::Escape($time.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)))
+        }
+    }
+
+    It 'shows the short id of a <Kind> that has no name' -ForEach @(
+        @{ Kind = 'task'; Variable = 'Tasks'; Name = 'Name'; Arn = 'TaskArn' }
+        @{ Kind = 'agent'; Variable = 'Agents'; Name = 'Name'; Arn = 'AgentArn' }
+        @{ Kind = 'execution'; Variable = 'Executions'; Name = 'TaskName'; Arn = 'TaskArn' }
+    ) {
+        $object = (Get-Variable -Scope Script -Name $Variable -ValueOnly)[0]
+        $object.$Name = $null
+        $id = ($object.$Arn -split '/')[-1]
+        $id | Should -Match '^(task|agent)-[0-9a-f]+'
+        (Get-Lines $object 250)[-1] | Should -Match ('^' + [regex]::Escape($id) + '\s')
+    }
+
+    It 'sizes the columns to the console: nothing is cut when it is wide, nothing overflows when it is narrow' {
+        $long = $script:Locations | Sort-Object { $_.LocationUri.Length } -Descending | Select-Object -First 1
+        $wide = Get-Lines $script:Locations 300
+        ($wide | Where-Object { $_ -like "*$($long.LocationUri)*" }) | Should -Not -BeNullOrEmpty
+        $wide | Where-Object { $_ -match '…|\.\.\.$' } | Should -BeNullOrEmpty
+        foreach ($objects in $script:Tasks, $script:Agents, $script:Executions, $script:Locations) {
+            Get-Lines $objects 80 | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
+        }
+    }
+}
