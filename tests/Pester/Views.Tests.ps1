@@ -1,6 +1,6 @@
 # The default table views (src/StratusScan.DataSync/StratusScan.DataSync.Format.ps1xml) as a user sees them
-# (issue 21): bytes in readable units, a short id when a resource has no name, one date style marked UTC, columns
-# sized to the console, and executions newest first.
+# (issue 21): bytes in readable units, a short id when a resource has no name, one date style marked UTC, short
+# columns of fixed width and the long text column last taking what the console has left, and executions newest first.
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
@@ -40,11 +40,11 @@ Describe 'Default table views' {
         $execution = $script:Executions[0]
         $execution.BytesTransferred = 1668025375
         $line = (Get-Lines $execution 200)[-1]
-        $line | Should -Match '\b1\.67 GB$'
+        $line | Should -Match '\s1\.67 GB\s'
         $execution.BytesTransferred = 512
-        (Get-Lines $execution 200)[-1] | Should -Match '\b512 B$'
+        (Get-Lines $execution 200)[-1] | Should -Match '\s512 B\s'
         $execution.BytesTransferred = 999999999999
-        (Get-Lines $execution 200)[-1] | Should -Match '\b1\.00 TB$'
+        (Get-Lines $execution 200)[-1] | Should -Match '\s1\.00 TB\s'
     }
 
     It 'shows dates in one style, yyyy-MM-dd HH:mm, under a header marked UTC (<Kind>)' -ForEach @(
@@ -72,16 +72,25 @@ Describe 'Default table views' {
         $object.$Name = $null
         $id = ($object.$Arn -split '/')[-1]
         $id | Should -Match '^(task|agent)-[0-9a-f]+'
-        (Get-Lines $object 250)[-1] | Should -Match ('^' + [regex]::Escape($id) + '\s')
+        (Get-Lines $object 250)[-1] | Should -Match ('\s' + [regex]::Escape($id) + '$')
     }
 
-    It 'sizes the columns to the console: nothing is cut when it is wide, nothing overflows when it is narrow' {
-        $long = $script:Locations | Sort-Object { $_.LocationUri.Length } -Descending | Select-Object -First 1
-        $wide = Get-Lines $script:Locations 300
-        ($wide | Where-Object { $_ -like "*$($long.LocationUri)*" }) | Should -Not -BeNullOrEmpty
-        $wide | Where-Object { $_ -match '…|\.\.\.$' } | Should -BeNullOrEmpty
-        foreach ($objects in $script:Tasks, $script:Agents, $script:Executions, $script:Locations) {
-            Get-Lines $objects 80 | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
-        }
+    It 'gives the long text column (last) what the console has left: whole when wide, cut only when narrow' {
+        $long = $script:Locations | Where-Object { $_.LocationUri.Length -lt 200 } | Sort-Object { $_.LocationUri.Length } -Descending | Select-Object -First 1
+        $long.LocationUri.Length | Should -BeGreaterThan 40
+        (Get-Lines $long 300)[-1] | Should -Match ([regex]::Escape($long.LocationUri) + '$')
+        (Get-Lines $long 60)[-1] | Should -Match '…$'
+        (Get-Lines $long 60)[-1].Length | Should -BeLessOrEqual 60
+    }
+
+    It 'keeps every column of <Kind> on an 80-column console, and no line is wider' -ForEach @(
+        @{ Kind = 'tasks'; Variable = 'Tasks'; Headers = 'Name', 'Status', 'Schedule', 'Region' }
+        @{ Kind = 'locations'; Variable = 'Locations'; Headers = 'LocationType', 'Region', 'LocationUri' }
+        @{ Kind = 'agents'; Variable = 'Agents'; Headers = 'Status', 'EndpointType', 'LastConnection (UTC)', 'Region', 'Name' }
+        @{ Kind = 'executions'; Variable = 'Executions'; Headers = 'Status', 'StartTime (UTC)', 'Duration', 'Files', 'Bytes', 'TaskName' }
+    ) {
+        $lines = Get-Lines (Get-Variable -Scope Script -Name $Variable -ValueOnly) 80
+        $lines[0] | Should -Match (($Headers | ForEach-Object { [regex]::Escape($_) }) -join '\s+')
+        $lines | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
     }
 }
