@@ -1,6 +1,7 @@
 # The default table views (src/StratusScan.DataSync/StratusScan.DataSync.Format.ps1xml) as a user sees them
-# (issue 21): bytes in readable units, a short id when a resource has no name, one date style marked UTC, short
-# columns of fixed width and the long text column last taking what the console has left, and executions newest first.
+# (issue 21): bytes in readable units, a short id when a resource has no name, one date style marked UTC, and short
+# columns of fixed width with the last column taking what the console has left. (A view cannot sort: executions keep
+# the cmdlet's order - account, Region, ARN - which Inventory and MultiAccount tests pin.)
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
@@ -27,13 +28,6 @@ Describe 'Default table views' {
         $script:Tasks = @(Get-SSDataSyncTask @Aws)
         $script:Agents = @(Get-SSDataSyncAgent @Aws)
         $script:Locations = @(Get-SSDataSyncLocation @Aws)
-    }
-
-    It 'writes executions newest first' {
-        $script:Executions.Count | Should -BeGreaterThan 3
-        $starts = @($script:Executions.StartTime)
-        $starts | Should -Be @($starts | Sort-Object -Descending)
-        $starts[0] | Should -BeGreaterThan $starts[-1]
     }
 
     It 'shows bytes in readable decimal units, never cut' {
@@ -72,7 +66,7 @@ Describe 'Default table views' {
         $object.$Name = $null
         $id = ($object.$Arn -split '/')[-1]
         $id | Should -Match '^(task|agent)-[0-9a-f]+'
-        (Get-Lines $object 250)[-1] | Should -Match ('\s' + [regex]::Escape($id) + '$')
+        (Get-Lines $object 250)[-1] | Should -Match ('(^|\s)' + [regex]::Escape($id) + '(\s|$)')
     }
 
     It 'gives the long text column (last) what the console has left: whole when wide, cut only when narrow' {

@@ -58,9 +58,7 @@ namespace StratusScan.DataSync.Commands
                 request.ExecutionsSince = window.SinceUtc;
             });
             if (result is null) return;
-            // Newest first, as a user reads a history (and as the default table shows it).
-            var executions = result.Executions.Where(e => Matches(Status, e.Status))
-                .OrderByDescending(e => e.StartTime ?? DateTime.MinValue).ThenBy(e => e.TaskExecutionArn, StringComparer.Ordinal).ToList();
+            var executions = result.Executions.Where(e => Matches(Status, e.Status)).ToList();
             WriteObject(executions, enumerateCollection: true);
             WriteSummary(string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, executions.Count) + IssueSuffix(result));
         }
