@@ -23,6 +23,9 @@
                client's per-operation methods) from models/datasync-2018-11-09.json with build/ApiGenerator,
                whose input build/ApiGenerator/datasync.generator.json lists the operations. A test fails
                while the committed folder differs from what it writes.
+      Emulator runs the bundled DataSync/STS emulator in the foreground (Ctrl+C stops it) from the build of
+               -Configuration (Release; built first when missing, never a second Debug build); its flags
+               come from -EmulatorArgument (default --sample; from a shell: -EmulatorArgument '--sample --port 5000').
 
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test -Full
@@ -33,7 +36,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean', 'Generate')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean', 'Generate', 'Emulator')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -62,7 +65,10 @@ param(
     [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
     [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25,
     [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16,
-    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0
+    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0,
+
+    # Emulator: the emulator's flags (see src/StratusScan.DataSync.Emulator/README.md).
+    [string[]] $EmulatorArgument = @('--sample')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -304,6 +310,17 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Emulator {
+    # The emulator of the module's own build: no `dotnet run`, so no second (Debug) build of the solution.
+    $dll = Join-Path $RepoRoot "src/StratusScan.DataSync.Emulator/bin/$Configuration/net10.0/StratusScan.DataSync.Emulator.dll"
+    if (-not (Test-Path $dll)) { Invoke-Build }
+    $dotnet = (Get-PwshInvocation)[0]
+    if ([IO.Path]::GetFileNameWithoutExtension($dotnet) -ne 'dotnet') { $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source }
+    # One string from a shell ('--sample --port 5000') or several from PowerShell.
+    $arguments = @($EmulatorArgument | ForEach-Object { $_ -split '\s+' } | Where-Object { $_ })
+    Invoke-Native $dotnet (@($dll) + $arguments)
+}
+
 function Invoke-BenchTask([string] $Name) {
     # The benchmarks (docs/benchmarks.md) are build/Bench.ps1; this builds (Release) only what they run and
     # packages the module as users get it.
@@ -338,5 +355,6 @@ foreach ($t in $Task) {
         'BenchOrg' { Invoke-BenchTask BenchOrg }
         'Clean' { Invoke-Clean }
         'Generate' { Invoke-Generate }
+        'Emulator' { Invoke-Emulator }
     }
 }

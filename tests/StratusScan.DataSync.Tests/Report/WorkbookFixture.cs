@@ -60,6 +60,7 @@ namespace StratusScan.DataSync.Tests.Report
             {
                 AccountId = EmulatorCredentials.DefaultAccountId,
                 AccountName = "Audit: Prod/Main",
+                CallerArn = "arn:aws:iam::" + EmulatorCredentials.DefaultAccountId + ":user/auditor",
                 Partition = "aws",
                 Regions = Regions,
                 ScanTimeUtc = Now.UtcDateTime,
