@@ -1,4 +1,4 @@
-# What a new user does first, from the README (issue 21): install the built module into $env:PSModulePath and import
+# What a new user does first, from the README: install the built module into $env:PSModulePath and import
 # it by name, and start the emulator from the existing build (build.ps1 Emulator) without a second, Debug build.
 
 BeforeAll {

@@ -1,4 +1,4 @@
-# Habits of AWS Tools for PowerShell users (issue 21): the shell defaults Set-DefaultAWSRegion ($StoredAWSRegion) and
+# Habits of AWS Tools for PowerShell users: the shell defaults Set-DefaultAWSRegion ($StoredAWSRegion) and
 # Set-AWSCredential ($StoredAWSCredentials) are honoured as AWS Tools honours them, and AWS_SHARED_CREDENTIALS_FILE,
 # AWS_CONFIG_FILE and AWS_PROFILE changed between two commands of one session take effect on the next command.
 

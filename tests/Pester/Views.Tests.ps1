@@ -1,5 +1,5 @@
 # The default table views (src/StratusScan.DataSync/StratusScan.DataSync.Format.ps1xml) as a user sees them
-# (issue 21): bytes in readable units, a short id when a resource has no name, one date style marked UTC, and short
+# bytes in readable units, a short id when a resource has no name, one date style marked UTC, and short
 # columns of fixed width with the last column taking what the console has left. (A view cannot sort: executions keep
 # the cmdlet's order - account, Region, ARN - which Inventory and MultiAccount tests pin.)
 

@@ -14,7 +14,7 @@ using StratusScan.DataSync.Tests.Report;
 namespace StratusScan.DataSync.Tests.Faults
 {
     /// <summary>
-    /// The fault suite of the core (issue 14): the collector against the emulator's faults, each case asserting the
+    /// The fault suite of the core: the collector against the emulator's faults, each case asserting the
     /// exact outcome: the rows of the fault-free run (nothing lost, nothing twice), or the exact gaps as
     /// <see cref="ScanResult.Issues"/> and as rows of the workbook's Summary "Scan Issues" section read back with
     /// ExcelDataReader. The cmdlet's side (error records, streams, files) is tests/Pester/Faults.Tests.ps1.

@@ -13,7 +13,7 @@ using StratusScan.DataSync.Report;
 namespace StratusScan.DataSync.Tests.Report
 {
     /// <summary>
-    /// What other tools read from the workbook besides the cells (issue 21): each sheet's used range, the document
+    /// What other tools read from the workbook besides the cells: each sheet's used range, the document
     /// properties, who scanned and with which module version, and date formats readers recognise as dates.
     /// </summary>
     public sealed class WorkbookInteropTests : IClassFixture<WorkbookFixture>
