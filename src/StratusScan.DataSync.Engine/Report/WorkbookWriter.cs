@@ -158,7 +158,12 @@ namespace StratusScan.DataSync.Report
             using (var package = new XlsxPackage(counting, data.ScanTimeUtc))
             {
                 package.WriteContentTypes(ContentTypes(writers.Count));
-                package.WriteRelationships("_rels/.rels", new[] { new XlsxPackage.Relationship("rId1", XlsxPackage.OfficeDocumentRel, "xl/workbook.xml") });
+                package.WriteRelationships("_rels/.rels", new[]
+                {
+                    new XlsxPackage.Relationship("rId1", XlsxPackage.OfficeDocumentRel, "xl/workbook.xml"),
+                    new XlsxPackage.Relationship("rId2", XlsxPackage.CorePropertiesRel, "docProps/core.xml"),
+                });
+                package.WriteCoreProperties(Title(data), Generator, data.ScanTimeUtc);
                 package.WriteElement("xl/styles.xml", Styles.Build());
 
                 for (int i = 0; i < writers.Count; i++)
@@ -216,6 +221,7 @@ namespace StratusScan.DataSync.Report
         {
             AccountId = data.AccountId ?? string.Empty,
             AccountName = data.AccountName ?? string.Empty,
+            CallerArn = data.CallerArn ?? string.Empty,
             Accounts = data.Accounts ?? Array.Empty<ReportAccount>(),
             Partition = string.IsNullOrEmpty(data.Partition) ? Regions.Partitions.Aws : data.Partition,
             Regions = data.Regions ?? Array.Empty<string>(),
@@ -228,8 +234,19 @@ namespace StratusScan.DataSync.Report
             Issues = data.Issues ?? Array.Empty<ScanIssue>(),
         };
 
+        /// <summary>The module and its version (without the build's source revision): the workbook's creator, on Summary.</summary>
+        internal static string Generator { get; } = "StratusScan.DataSync " + EngineInfo.Version.Split('+')[0];
+
+        /// <summary>The document title: the account's (or organisation's) name, else its id.</summary>
+        internal static string Title(ReportData data)
+        {
+            var name = data.AccountName.Length > 0 ? data.AccountName : data.AccountId;
+            return name.Length > 0 ? "AWS DataSync Audit: " + name : "AWS DataSync Audit";
+        }
+
         private static IEnumerable<KeyValuePair<string, string>> ContentTypes(int dataSheets)
         {
+            yield return Pair("docProps/core.xml", XlsxPackage.CorePropertiesType);
             yield return Pair("xl/workbook.xml", XlsxPackage.WorkbookType);
             yield return Pair("xl/styles.xml", XlsxPackage.StylesType);
             for (int s = 1; s <= dataSheets + 1; s++) yield return Pair("xl/worksheets/sheet" + Number(s) + ".xml", XlsxPackage.WorksheetType);
@@ -270,7 +287,9 @@ namespace StratusScan.DataSync.Report
             using (var stream = package.OpenPart("xl/worksheets/sheet" + Number(sheetNumber) + ".xml"))
             using (var ws = new SheetStream(stream, settings.MaxTextLength))
             {
-                ws.Begin(FitWidths(sheet), freezeHeader: true, tabSelected: false);
+                // The used range comes before the rows: the header row and one row per item written.
+                int dataRows = (int)Math.Min(sheet.Rows.LongCount(), settings.MaxDataRows);
+                ws.Begin(FitWidths(sheet), freezeHeader: true, tabSelected: false, dataRows + 1, columns.Count);
                 ws.StartRow(1);
                 for (int c = 0; c < columns.Count; c++) ws.Text(c, columns[c].Header, Styles.Header);
                 ws.EndRow();

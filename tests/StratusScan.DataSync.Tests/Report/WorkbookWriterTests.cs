@@ -77,12 +77,12 @@ namespace StratusScan.DataSync.Tests.Report
             var sheets = WorkbookReader.Read(_fixture.WorkbookPath);
             Assert.Equal(SheetOrder, sheets.Select(s => s.Name).ToArray());
 
-            ExpectedColumns.AssertSheet(sheets[1], ExpectedColumns.Tasks, Data.Tasks);
-            ExpectedColumns.AssertSheet(sheets[2], ExpectedColumns.Locations, Data.Locations);
-            ExpectedColumns.AssertSheet(sheets[3], ExpectedColumns.Agents, Data.Agents);
-            ExpectedColumns.AssertSheet(sheets[4], ExpectedColumns.Executions, Data.Executions);
-            ExpectedColumns.AssertSheet(sheets[5], ExpectedColumns.Tasks, Data.Tasks.Where(t => t.Status == "AVAILABLE").ToList());
-            ExpectedColumns.AssertSheet(sheets[6], ExpectedColumns.Executions, Data.Executions.Where(e => e.Status == "ERROR").ToList());
+            ExpectedColumns.AssertTasks(sheets[1], Data.Tasks);
+            ExpectedColumns.AssertLocations(sheets[2], Data.Locations);
+            ExpectedColumns.AssertAgents(sheets[3], Data.Agents);
+            ExpectedColumns.AssertExecutions(sheets[4], Data.Executions);
+            ExpectedColumns.AssertTasks(sheets[5], Data.Tasks.Where(t => t.Status == "AVAILABLE").ToList());
+            ExpectedColumns.AssertExecutions(sheets[6], Data.Executions.Where(e => e.Status == "ERROR").ToList());
         }
 
         [Fact]
@@ -382,7 +382,7 @@ namespace StratusScan.DataSync.Tests.Report
 
             Assert.Equal(File.ReadAllBytes(_fixture.WorkbookPath), File.ReadAllBytes(path));
             var sheets = WorkbookReader.Read(path);
-            ExpectedColumns.AssertSheet(sheets[4], ExpectedColumns.Executions, Data.Executions);
+            ExpectedColumns.AssertExecutions(sheets[4], Data.Executions);
         }
 
         /// <summary>de-DE, or (under invariant globalization) a culture with its separators and date order.</summary>
@@ -414,7 +414,7 @@ namespace StratusScan.DataSync.Tests.Report
             var bytes = sink.ToArray();
             var sheets = WorkbookReader.Read(new MemoryStream(bytes));
             Assert.Equal(SheetOrder, sheets.Select(s => s.Name).ToArray());
-            ExpectedColumns.AssertSheet(sheets[3], ExpectedColumns.Agents, Data.Agents);
+            ExpectedColumns.AssertAgents(sheets[3], Data.Agents);
             using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
             Assert.Empty(new OpenXmlValidator().Validate(document));
         }
@@ -486,7 +486,7 @@ namespace StratusScan.DataSync.Tests.Report
 
             var sheets = WorkbookReader.Read(path);
             Assert.Equal(3, sheets[1].DataRowCount);
-            ExpectedColumns.AssertSheet(sheets[1], ExpectedColumns.Tasks, Data.Tasks.Take(3).ToList());
+            ExpectedColumns.AssertTasks(sheets[1], Data.Tasks.Take(3).ToList());
             var header = new SummaryView(sheets[0]).Block(null);
             Assert.Equal((double)result.RowsNotWritten.Values.Sum(), header["Rows Not Written (Sheet Full)"]);
             Assert.Equal((double)(Data.Tasks.Count - 3), header["Rows Not Written: Tasks"]);
