@@ -55,17 +55,15 @@ param(
     # tests). CI runs Test -Full.
     [switch] $Full,
 
-    # Bench: datasets, settings and the longest run to start (see docs/benchmarks.md).
-    # (Comma lists work from any shell: 'dotnet pwsh ./build.ps1 Bench -BenchDataset small,medium' passes one string.)
+    # Bench and BenchOrg (docs/benchmarks.md): passed on as given to build/Bench.ps1, which holds their
+    # defaults and ranges. Comma lists work from any shell ('dotnet pwsh ./build.ps1 Bench -BenchDataset small,medium').
     [string[]] $BenchDataset,
     [string[]] $BenchSetting,
-    [int] $BenchMaxMinutes = 20,
-
-    # BenchOrg: accounts of the organisation (each a small estate in four Regions) and the emulator's latency.
-    [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
-    [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25,
-    [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16,
-    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0,
+    [int] $BenchMaxMinutes,
+    [int] $BenchAccounts,
+    [int] $BenchLatencyMs,
+    [int] $BenchThrottleLimit,
+    [int] $BenchRateLimit,
 
     # Emulator: the emulator's flags (see src/StratusScan.DataSync.Emulator/README.md).
     [string[]] $EmulatorArgument = @('--sample')
@@ -73,6 +71,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+$BoundParameters = $PSBoundParameters
 $PSStyle.OutputRendering = 'PlainText'
 
 # STRATUSSCAN_BUILD_CHECK=1: the parameters are bound as for a real run (task names, ValidateSet, ranges), then
@@ -330,9 +329,9 @@ function Invoke-BenchTask([string] $Name) {
         Invoke-Native dotnet @('build', (Join-Path $RepoRoot $project), '-c', 'Release', '--nologo', '-v', 'minimal')
     }
     $manifest = Join-Path (Invoke-Package | Select-Object -Last 1) "$ModuleName.psd1"
-    & (Join-Path $RepoRoot 'build/Bench.ps1') -Task $Name -Manifest $manifest -Pwsh (Get-PwshInvocation) `
-        -BenchDataset $BenchDataset -BenchSetting $BenchSetting -BenchMaxMinutes $BenchMaxMinutes `
-        -BenchAccounts $BenchAccounts -BenchLatencyMs $BenchLatencyMs -BenchThrottleLimit $BenchThrottleLimit -BenchRateLimit $BenchRateLimit
+    $bench = @{}
+    foreach ($key in @($BoundParameters.Keys -like 'Bench*')) { $bench[$key] = $BoundParameters[$key] }
+    & (Join-Path $RepoRoot 'build/Bench.ps1') -Task $Name -Manifest $manifest -Pwsh (Get-PwshInvocation) @bench
 }
 
 function Invoke-Clean {
