@@ -10,22 +10,25 @@
       Package  a clean module folder out/StratusScan.DataSync/<version>/ (manifest, binaries, formats,
                help), ready for Publish-PSResource, its nupkg in out/packages/, and the zip Azure Automation
                imports in out/azure-automation/StratusScan.DataSync.zip (root folder StratusScan.DataSync).
-      Test     Build, Package, then every test: xunit (the PowerShell-free core and the emulator) and
-               Pester (the packaged module in a child pwsh, as users run it). Prints the totals as
-               'N passed, N failed, N skipped' and fails when any test fails.
+      Test     Build, Package, then the tests: xunit (the PowerShell-free core and the emulator) and
+               Pester (the packaged module in a child pwsh, as users run it); with -Full also the Slow set
+               (what CI runs). Prints the totals as 'N passed, N failed, N skipped' and fails when any test fails.
       Demo     the main job with no AWS account: builds, starts the bundled emulator with its sample data,
                imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
                stops the emulator and prints the workbook's path (in ./output).
-      Bench    the benchmark (docs/benchmarks.md): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
-      BenchOrg the organisation benchmark (docs/benchmarks.md): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none).
+      Bench    the benchmark (docs/benchmarks.md, build/Bench.ps1): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
+      BenchOrg the organisation benchmark (docs/benchmarks.md, build/Bench.ps1): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none).
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
       Generate rewrites src/StratusScan.DataSync.Engine/Aws/Generated/ (the API shapes, the JSON context, the
                client's per-operation methods) from models/datasync-2018-11-09.json with build/ApiGenerator,
                whose input build/ApiGenerator/datasync.generator.json lists the operations. A test fails
                while the committed folder differs from what it writes.
+      Emulator runs the bundled DataSync/STS emulator in the foreground (Ctrl+C stops it) from the build of
+               -Configuration (Release; built first when missing, never a second Debug build); its flags
+               come from -EmulatorArgument (default --sample; from a shell: -EmulatorArgument '--sample --port 5000').
 
 .EXAMPLE
-    dotnet tool restore; dotnet pwsh ./build.ps1 Test
+    dotnet tool restore; dotnet pwsh ./build.ps1 Test -Full
 
 .EXAMPLE
     ./build.ps1 Test -PesterPath tests/Pester/Region.Tests.ps1 -SkipXunit
@@ -33,7 +36,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean', 'Generate')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'BenchOrg', 'Clean', 'Generate', 'Emulator')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -48,21 +51,27 @@ param(
     # Skip the Pester part of Test.
     [switch] $SkipPester,
 
-    # Bench: datasets, settings and the longest run to start (see docs/benchmarks.md).
-    # (Comma lists work from any shell: 'dotnet pwsh ./build.ps1 Bench -BenchDataset small,medium' passes one string.)
+    # Test: run the Slow set too (xunit trait Category=Slow, Pester tag Slow: the throttling-storm and fault-mix
+    # tests). CI runs Test -Full.
+    [switch] $Full,
+
+    # Bench and BenchOrg (docs/benchmarks.md): passed on as given to build/Bench.ps1, which holds their
+    # defaults and ranges. Comma lists work from any shell ('dotnet pwsh ./build.ps1 Bench -BenchDataset small,medium').
     [string[]] $BenchDataset,
     [string[]] $BenchSetting,
-    [int] $BenchMaxMinutes = 20,
+    [int] $BenchMaxMinutes,
+    [int] $BenchAccounts,
+    [int] $BenchLatencyMs,
+    [int] $BenchThrottleLimit,
+    [int] $BenchRateLimit,
 
-    # BenchOrg: accounts of the organisation (each a small estate in four Regions) and the emulator's latency.
-    [ValidateRange(2, 200)] [int] $BenchAccounts = 20,
-    [ValidateRange(0, 1000)] [int] $BenchLatencyMs = 25,
-    [ValidateRange(1, 256)] [int] $BenchThrottleLimit = 16,
-    [ValidateRange(0, 10000)] [int] $BenchRateLimit = 0
+    # Emulator: the emulator's flags (see src/StratusScan.DataSync.Emulator/README.md).
+    [string[]] $EmulatorArgument = @('--sample')
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+$BoundParameters = $PSBoundParameters
 $PSStyle.OutputRendering = 'PlainText'
 
 # STRATUSSCAN_BUILD_CHECK=1: the parameters are bound as for a real run (task names, ValidateSet, ranges), then
@@ -183,7 +192,8 @@ function Invoke-Xunit {
     $dir = Join-Path $ResultsDir 'xunit'
     if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
     # Failures are counted from the result files; dotnet test's own exit code only says "something failed".
-    & dotnet test $Solution -c $Configuration --no-build --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $dir | Out-Host
+    $filter = if ($Full) { @() } else { @('--filter', 'Category!=Slow') }
+    & dotnet test $Solution -c $Configuration --no-build --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $dir @filter | Out-Host
     $exit = $LASTEXITCODE
     $counts = Read-TrxCounts $dir
     if ($exit -ne 0 -and $counts.Failed -eq 0) {
@@ -234,6 +244,7 @@ function Invoke-PesterTests {
     $pwshArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
         '-PesterModule', $pester, '-ModuleManifest', $PackagedModule, '-SummaryPath', $summary,
         '-ResultPath', (Join-Path $ResultsDir 'pester.xml'), '-Path', ($paths -join [IO.Path]::PathSeparator))
+    if (-not $Full) { $pwshArgs += @('-ExcludeTag', 'Slow') }
 
     # The test process sees only the packaged module, PowerShell's own modules and, when present, the shared
     # test modules (ImportExcel); a private cache keeps pwsh's startup cache out of the user's profile.
@@ -298,327 +309,29 @@ function Invoke-Demo {
     }
 }
 
-function Split-List([string[]] $Values, [string] $Name, [Parameter(ValueFromRemainingArguments)] [string[]] $Valid) {
-    # A parameter's values, also when given as one comma-separated string, each checked against the valid ones.
-    foreach ($value in @($Values | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })) {
-        if ($value -notin $Valid) { throw "-$Name '$value' is not one of: $($Valid -join ', ')." }
-        $value
-    }
+function Invoke-Emulator {
+    # The emulator of the module's own build: no `dotnet run`, so no second (Debug) build of the solution.
+    $dll = Join-Path $RepoRoot "src/StratusScan.DataSync.Emulator/bin/$Configuration/net10.0/StratusScan.DataSync.Emulator.dll"
+    if (-not (Test-Path $dll)) { Invoke-Build }
+    $dotnet = (Get-PwshInvocation)[0]
+    if ([IO.Path]::GetFileNameWithoutExtension($dotnet) -ne 'dotnet') { $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source }
+    # One string from a shell ('--sample --port 5000') or several from PowerShell.
+    $arguments = @($EmulatorArgument | ForEach-Object { $_ -split '\s+' } | Where-Object { $_ })
+    Invoke-Native $dotnet (@($dll) + $arguments)
 }
 
-function Invoke-Bench {
-    # The benchmark of issue 14 (docs/benchmarks.md): for each setting x dataset, the emulator with a generated
-    # dataset; Export-SSDataSyncReport as users run it (a child pwsh importing the packaged module); then the
-    # original script's algorithm (tests/StratusScan.DataSync.Benchmarks, "baseline") against the same emulator.
-    $rate = 10          # the rate-limit setting: calls/s per account and Region (burst as large)
-    $latencyMs = 25     # the latency setting
-    $throttleLimit = 16 # Export-SSDataSyncReport's default -ThrottleLimit (used for the time estimate only)
-    $four = 'us-east-1;us-west-2;eu-west-1;ap-southeast-2'
-    # 'locations' is per location type per Region (11 types: 27 gives 297 locations a Region).
-    $datasets = [ordered]@{
-        small  = @{ Spec = 'regions=us-east-1;us-west-2,tasks=10,locations=2,agents=3,executions=5,days=60'; Baseline = $true }
-        medium = @{ Spec = "regions=$four,tasks=30,locations=5,agents=5,executions=10,days=60"; Baseline = $true }
-        large  = @{ Spec = "regions=$four,tasks=150,locations=27,agents=20,executions=20,days=60"; Baseline = $true }
-        x200k  = @{ Spec = "regions=$four,tasks=500,locations=5,agents=5,executions=100,days=25"; Baseline = $false } # 200,000 executions in the window: the memory target
-    }
-    $settingArgs = @{
-        latency   = @('--latency-ms', "$latencyMs")
-        ratelimit = @('--rate-limit', "$rate", '--rate-burst', "$rate")
-        none      = @()
-    }
-    # Default: latency and rate limit over small, medium and large (the rate-limit baseline is skipped where it
-    # would run longer than -BenchMaxMinutes), then the 200,000-execution memory run with no faults.
-    $BenchDataset = @(Split-List $BenchDataset 'BenchDataset' 'small', 'medium', 'large', 'x200k')
-    $BenchSetting = @(Split-List $BenchSetting 'BenchSetting' 'latency', 'ratelimit', 'none')
-    $combos = if ($BenchDataset -or $BenchSetting) {
-        $ds = if ($BenchDataset) { $BenchDataset } else { @('small', 'medium', 'large') }
-        $ss = if ($BenchSetting) { $BenchSetting } else { @('latency', 'ratelimit') }
-        foreach ($s in $ss) { foreach ($d in $ds) { "$s/$d" } }
-    }
-    else {
-        foreach ($s in 'latency', 'ratelimit') { foreach ($d in 'small', 'medium', 'large') { "$s/$d" } }
-        'none/x200k'
-    }
-    $maxSeconds = $BenchMaxMinutes * 60
-
-    # Build (Release): only what the benchmark runs; then the module as users get it.
-    foreach ($project in 'src/StratusScan.DataSync/StratusScan.DataSync.csproj', 'src/StratusScan.DataSync.Emulator/StratusScan.DataSync.Emulator.csproj', 'tests/StratusScan.DataSync.Benchmarks/StratusScan.DataSync.Benchmarks.csproj') {
+function Invoke-BenchTask([string] $Name) {
+    # The benchmarks (docs/benchmarks.md) are build/Bench.ps1; this builds (Release) only what they run and
+    # packages the module as users get it.
+    $projects = @('src/StratusScan.DataSync/StratusScan.DataSync.csproj', 'src/StratusScan.DataSync.Emulator/StratusScan.DataSync.Emulator.csproj')
+    if ($Name -eq 'Bench') { $projects += 'tests/StratusScan.DataSync.Benchmarks/StratusScan.DataSync.Benchmarks.csproj' }
+    foreach ($project in $projects) {
         Invoke-Native dotnet @('build', (Join-Path $RepoRoot $project), '-c', 'Release', '--nologo', '-v', 'minimal')
     }
     $manifest = Join-Path (Invoke-Package | Select-Object -Last 1) "$ModuleName.psd1"
-    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
-    $baselineDll = Join-Path $RepoRoot 'tests/StratusScan.DataSync.Benchmarks/bin/Release/net10.0/StratusScan.DataSync.Benchmarks.dll'
-    $outDir = Join-Path $ResultsDir 'bench'
-    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
-    $pwsh = Get-PwshInvocation
-    $child = Join-Path $outDir 'export-child.ps1'
-    Set-Content -Path $child -Value @'
-param([string] $Manifest, [string] $Endpoint, [string] $Region, [string] $OutputDirectory, [string] $LogPath, [string] $ResultPath)
-$ErrorActionPreference = 'Stop'
-$ProgressPreference = 'SilentlyContinue'
-Import-Module $Manifest
-$watch = [Diagnostics.Stopwatch]::StartNew()
-$file = Export-SSDataSyncReport -Region ($Region -split ',') -EndpointUrl $Endpoint -AccessKey AKIAEMULATOR00000001 -SecretKey 'EmulatorSecretKey/StratusScan/DataSync01' `
-    -OutputDirectory $OutputDirectory -LogPath $LogPath -PassThru -ErrorAction SilentlyContinue -ErrorVariable scanErrors 6>$null
-$watch.Stop()
-$process = [Diagnostics.Process]::GetCurrentProcess()
-$process.Refresh()
-[ordered]@{
-    CommandSeconds = $watch.Elapsed.TotalSeconds; PeakWorkingSetBytes = $process.PeakWorkingSet64
-    Workbook = "$($file.FullName)"; WorkbookBytes = $(if ($file) { $file.Length } else { 0 })
-    Errors = @($scanErrors).Count; ErrorIds = @($scanErrors | ForEach-Object { $_.FullyQualifiedErrorId } | Group-Object | ForEach-Object { "$($_.Name) x$($_.Count)" })
-} | ConvertTo-Json | Set-Content -Path $ResultPath
-'@
-
-    function Get-SpecNumbers([string] $Spec) {
-        $n = @{}
-        foreach ($pair in $Spec -split ',') { $k, $v = $pair -split '=', 2; $n[$k] = $v }
-        $regionCount = @($n.regions -split '[;+|]').Count
-        $t = [int]$n.tasks; $l = 11 * [int]$n.locations; $a = [int]$n.agents; $e = [int]$n.executions
-        $lists = [math]::Ceiling($t / 100) + [math]::Ceiling($l / 100) + [math]::Ceiling($a / 100) + $t * [math]::Max(1, [math]::Ceiling($e / 100))
-        @{ Regions = $regionCount; Ours = $t + $l + $a + $t * $e + $lists; Baseline = $t + $l / 11 * 65 + $a + $t * $e + $lists }
-    }
-    function Get-RegionCalls($Stats) {
-        $perRegion = @{}
-        foreach ($op in $Stats.Calls.PSObject.Properties) {
-            if ($op.Name -in 'GetCallerIdentity', 'AssumeRole') { continue }
-            foreach ($r in $op.Value.PSObject.Properties) { $perRegion[$r.Name] = [long]$perRegion[$r.Name] + [long]$r.Value }
-        }
-        $perRegion
-    }
-    function Get-OpCalls($Stats) {
-        $ops = [ordered]@{}
-        foreach ($op in $Stats.Calls.PSObject.Properties | Sort-Object Name) { $ops[$op.Name] = ($op.Value.PSObject.Properties | Measure-Object -Property Value -Sum).Sum }
-        $ops
-    }
-    function Get-LogTime([string] $Line) { [datetime]::ParseExact($Line.Substring(0, 23), 'yyyy-MM-dd HH:mm:ss.fff', [cultureinfo]::InvariantCulture) }
-
-    $logicalByDataset = @{}
-    $rows = [System.Collections.Generic.List[object]]::new()
-    foreach ($combo in $combos) {
-        $setting, $dataset = $combo -split '/'
-        if (-not $datasets.Contains($dataset)) { throw "Unknown dataset '$dataset' ($($datasets.Keys -join ', '))." }
-        $spec = $datasets[$dataset].Spec
-        $est = Get-SpecNumbers $spec
-        $oursEstimate, $baselineEstimate = switch ($setting) {
-            'latency' { $est.Ours * $est.Regions * $latencyMs / 1000 / $throttleLimit; $est.Baseline * $est.Regions * ($latencyMs + 25) / 1000 }
-            'ratelimit' { $est.Ours / $rate; $est.Baseline * $est.Regions / $rate }
-            default { $est.Ours * $est.Regions / 1500; $est.Baseline * $est.Regions / 500 }
-        }
-        $name = "$setting-$dataset"
-        Write-Host ''
-        Write-Host "=== $name ($spec; $($settingArgs[$setting] -join ' ')) estimated: ours ~$([math]::Round($oursEstimate)) s, baseline ~$([math]::Round($baselineEstimate)) s"
-        if ($oursEstimate -gt $maxSeconds) { Write-Host "Skipped: ours would take ~$([math]::Round($oursEstimate / 60, 1)) min (> -BenchMaxMinutes $BenchMaxMinutes)."; continue }
-        $runBaseline = $datasets[$dataset].Baseline
-        if ($runBaseline -and $baselineEstimate -gt $maxSeconds) {
-            Write-Host "The baseline is skipped: it would take ~$([math]::Round($baselineEstimate / 60, 1)) min (> -BenchMaxMinutes $BenchMaxMinutes); its lower bound is reported instead."
-            $runBaseline = $false
-        }
-
-        $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $settingArgs[$setting]) -Configuration Release -TimeoutSeconds 600
-        try {
-            $endpoint = $emulator.Endpoint
-            $regions = @(($spec -split ',')[0].Substring(8) -split '[;+|]')
-            $null = Invoke-RestMethod -Method Post -Uri ($endpoint.TrimEnd('/') + '/__emulator/reset')
-
-            # (a) ours: Export-SSDataSyncReport in a child pwsh that imports the packaged module.
-            $runDir = Join-Path $outDir $name
-            if (Test-Path $runDir) { Remove-Item -Recurse -Force $runDir }
-            New-Item -ItemType Directory -Force -Path $runDir | Out-Null
-            $log = Join-Path $runDir 'export.log'
-            $childResult = Join-Path $runDir 'export-result.json'
-            $savedEnv = @{ PSModulePath = $env:PSModulePath; XDG_CACHE_HOME = $env:XDG_CACHE_HOME }
-            try {
-                $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
-                $env:XDG_CACHE_HOME = Join-Path ([IO.Path]::GetTempPath()) "stratusscan-bench-cache-$PID"
-                $watch = [Diagnostics.Stopwatch]::StartNew()
-                & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Manifest $manifest -Endpoint $endpoint `
-                    -Region ($regions -join ',') -OutputDirectory $runDir -LogPath $log -ResultPath $childResult | Out-Host
-                $watch.Stop()
-                if ($LASTEXITCODE -ne 0 -or -not (Test-Path $childResult)) { throw "The Export-SSDataSyncReport run failed (exit $LASTEXITCODE)." }
-            }
-            finally {
-                $env:PSModulePath = $savedEnv.PSModulePath
-                $env:XDG_CACHE_HOME = $savedEnv.XDG_CACHE_HOME
-            }
-            $oursStats = Get-DataSyncEmulatorStats -Endpoint $endpoint
-            $export = Get-Content -Raw $childResult | ConvertFrom-Json
-            $lines = Get-Content $log
-            $scanLine = $lines | Where-Object { $_ -match ' Scanning \d+ Region' } | Select-Object -First 1
-            $doneLine = $lines | Where-Object { $_ -match 'Collection complete' } | Select-Object -First 1
-            $writtenLine = $lines | Where-Object { $_ -match 'bytes in [\d.]+ s\)' } | Select-Object -Last 1
-            $counts = @{}
-            foreach ($kind in 'Tasks', 'Locations', 'Agents') { if ($doneLine -match "$($kind): (\d+)") { $counts[$kind] = [int]$Matches[1] } }
-            if ($doneLine -match 'Executions \([^)]*\): (\d+)') { $counts.Executions = [int]$Matches[1] }
-            $scanSeconds = if ($scanLine -and $doneLine) { ((Get-LogTime $doneLine) - (Get-LogTime $scanLine)).TotalSeconds } else { $null }
-            $writeSeconds = if ($doneLine -and $writtenLine) { ((Get-LogTime $writtenLine) - (Get-LogTime $doneLine)).TotalSeconds } else { $null }
-            $oursOps = Get-OpCalls $oursStats
-            $regionCalls = Get-RegionCalls $oursStats
-            $locationDescribes = ($oursOps.Keys | Where-Object { $_ -like 'DescribeLocation*' } | ForEach-Object { $oursOps[$_] } | Measure-Object -Sum).Sum
-            # Logical calls per Region (throttled attempts are counted by the emulator too): exact from an earlier
-            # unthrottled run of the same dataset, else the throttles taken off in proportion.
-            $logical = if ([long]$oursStats.Throttles -eq 0) { $regionCalls } elseif ($logicalByDataset.ContainsKey($dataset)) { $logicalByDataset[$dataset] } else {
-                $total = ($regionCalls.Values | Measure-Object -Sum).Sum; $l = @{}
-                foreach ($r in $regionCalls.Keys) { $l[$r] = [long][math]::Round($regionCalls[$r] - $oursStats.Throttles * $regionCalls[$r] / $total) }; $l
-            }
-            if ([long]$oursStats.Throttles -eq 0) { $logicalByDataset[$dataset] = $regionCalls }
-            $bound = if ($setting -eq 'ratelimit') { (($logical.Values | Measure-Object -Maximum).Maximum) / $rate } else { $null }
-
-            # (b) the baseline, against the same emulator.
-            $baseline = $null; $baselineStats = $null
-            if ($runBaseline) {
-                $null = Invoke-RestMethod -Method Post -Uri ($endpoint.TrimEnd('/') + '/__emulator/reset')
-                $baselineFile = Join-Path $runDir 'baseline.json'
-                & dotnet $baselineDll baseline --endpoint $endpoint --regions ($regions -join ',') --out $baselineFile | Out-Null
-                if ($LASTEXITCODE -ne 0) { throw "The baseline run failed (exit $LASTEXITCODE)." }
-                $baseline = Get-Content -Raw $baselineFile | ConvertFrom-Json
-                $baselineStats = Get-DataSyncEmulatorStats -Endpoint $endpoint
-            }
-        }
-        finally {
-            $emulator | Stop-DataSyncEmulator
-        }
-
-        $baselineBound = if ($setting -eq 'ratelimit' -and $logicalByDataset.ContainsKey("$dataset/baseline")) { $logicalByDataset["$dataset/baseline"] / $rate } else { $null }
-        if ($baseline -and [long]$baselineStats.Throttles -eq 0) { $logicalByDataset["$dataset/baseline"] = [long]$baseline.totalCalls }
-        $row = [ordered]@{
-            Setting = $setting; Dataset = $dataset; Spec = $spec; EmulatorArgs = ($settingArgs[$setting] + @('--page-size', '100')) -join ' '
-            Tasks = $counts['Tasks']; Locations = $counts['Locations']; Agents = $counts['Agents']; ExecutionsInWindow = $counts['Executions']
-            Ours = [ordered]@{
-                ProcessSeconds = [math]::Round($watch.Elapsed.TotalSeconds, 2); CommandSeconds = [math]::Round([double]$export.CommandSeconds, 2)
-                ScanSeconds = $scanSeconds; WorkbookWriteSeconds = $writeSeconds; WorkbookLine = "$writtenLine"
-                PeakWorkingSetBytes = [long]$export.PeakWorkingSetBytes; WorkbookBytes = [long]$export.WorkbookBytes
-                Errors = $export.Errors; ErrorIds = $export.ErrorIds
-                Calls = $oursOps; TotalCalls = [long]$oursStats.TotalCalls; Throttles = [long]$oursStats.Throttles; CallsByRegion = $regionCalls
-                LocationDescribesPerLocation = $(if ($counts['Locations']) { [math]::Round($locationDescribes / $counts['Locations'], 3) } else { $null })
-            }
-            Baseline = $(if ($baseline) {
-                    [ordered]@{ WallSeconds = [double]$baseline.wallSeconds; Calls = $baseline.calls; TotalCalls = [long]$baseline.totalCalls
-                        EmulatorCalls = [long]$baselineStats.TotalCalls; Throttles = [long]$baselineStats.Throttles; Failures = $baseline.failures
-                        ExecutionsInWindow = $baseline.executionsInWindow; LocationTypes = $baseline.locationTypes }
-                } else { $null })
-            SpeedUp = $(if ($baseline) { [math]::Round([double]$baseline.wallSeconds / [double]$export.CommandSeconds, 1) } else { $null })
-            BaselineLowerBoundSeconds = $baselineBound
-            RateLimit = $(if ($setting -eq 'ratelimit') { $rate } else { $null })
-            RateLimitBoundSeconds = $bound
-            OursToBound = $(if ($bound) { [math]::Round([double]$export.CommandSeconds / $bound, 2) } else { $null })
-        }
-        $row | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $outDir "$name.json")
-        $rows.Add([pscustomobject]$row)
-        Write-Host ("{0}: ours {1:0.00} s (write {2:0.00} s, {3:N0} calls, {4:N0} throttles, peak {5:N0} MiB){6}" -f $name, $row.Ours.CommandSeconds,
-            $writeSeconds, $row.Ours.TotalCalls, $row.Ours.Throttles, ($row.Ours.PeakWorkingSetBytes / 1MB),
-            $(if ($baseline) { "; baseline $($baseline.wallSeconds) s ($($baseline.totalCalls) calls): $($row.SpeedUp)x" } else { '' }))
-    }
-
-    $f = { param($v, $fmt) if ($null -eq $v) { '–' } else { $fmt -f $v } }
-    $table = @(
-        '| setting | dataset | tasks / locations / agents / executions | ours: Export-SSDataSyncReport (s) | of which workbook write (s) | ours: calls | throttles | ours: scan errors | peak working set (MiB) | describes per location | baseline (s) | baseline: calls | speed-up | rate-limit bound (s) | ours / bound |'
-        '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
-    )
-    foreach ($r in $rows) {
-        $baselineCell = if ($r.Baseline) { & $f $r.Baseline.WallSeconds '{0:0.0}' } elseif ($r.BaselineLowerBoundSeconds) { '≥ ' + (& $f $r.BaselineLowerBoundSeconds '{0:0}') + ' (not run)' } else { 'not run' }
-        $speedCell = if ($r.Ours.Errors -gt 0) { 'n/a (incomplete)' } elseif ($r.SpeedUp) { "$($r.SpeedUp)×" } elseif ($r.BaselineLowerBoundSeconds) { '≥ ' + [math]::Round($r.BaselineLowerBoundSeconds / $r.Ours.CommandSeconds, 1) + '×' } else { '–' }
-        $table += "| $($r.Setting) | $($r.Dataset) | $($r.Tasks) / $($r.Locations) / $($r.Agents) / $($r.ExecutionsInWindow) | $(& $f $r.Ours.CommandSeconds '{0:0.00}') | $(& $f $r.Ours.WorkbookWriteSeconds '{0:0.00}') | $(& $f $r.Ours.TotalCalls '{0:N0}') | $(& $f $r.Ours.Throttles '{0:N0}') | $(if ($r.Ours.Errors -gt 0) { "**$($r.Ours.Errors)** (incomplete)" } else { '0' }) | $(& $f ($r.Ours.PeakWorkingSetBytes / 1MB) '{0:N0}') | $(if ($r.Ours.Throttles -gt 0) { 'n/a (retries)' } else { & $f $r.Ours.LocationDescribesPerLocation '{0:0.##}' }) | $baselineCell | $(if ($r.Baseline) { & $f $r.Baseline.TotalCalls '{0:N0}' } else { '–' }) | $speedCell | $(& $f $r.RateLimitBoundSeconds '{0:0.0}') | $(if ($r.OursToBound -and $r.Ours.Errors -gt 0) { "n/a (incomplete)" } elseif ($r.OursToBound) { "$($r.OursToBound)×" } else { '–' }) |"
-    }
-    $machine = "$([Environment]::ProcessorCount) logical CPUs; $([math]::Round(((Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Select-Object -First 1) -replace '\D', '') / 1MB, 1)) GiB; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
-    $stamp = Get-Date -Format 'yyyy-MM-dd HH:mm'
-    $markdown = @("Benchmark $stamp; $machine") + '' + $table
-    Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
-    Write-Host ''
-    $markdown | ForEach-Object { Write-Host $_ }
-}
-
-function Invoke-BenchOrg {
-    # Issue 16's figure (docs/benchmarks.md): one organisation-wide Export-SSDataSyncReport over N accounts x 4
-    # Regions against the same accounts exported one after another (one run per account, as before -AccountId),
-    # each in a child pwsh importing the packaged module, on one emulator with latency on every call.
-    $spec = "regions=us-east-1;us-west-2;eu-west-1;ap-southeast-2,accounts=$BenchAccounts,tasks=10,locations=2,agents=3,executions=5,days=60"
-    foreach ($project in 'src/StratusScan.DataSync/StratusScan.DataSync.csproj', 'src/StratusScan.DataSync.Emulator/StratusScan.DataSync.Emulator.csproj') {
-        Invoke-Native dotnet @('build', (Join-Path $RepoRoot $project), '-c', 'Release', '--nologo', '-v', 'minimal')
-    }
-    $manifest = Join-Path (Invoke-Package | Select-Object -Last 1) "$ModuleName.psd1"
-    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
-    $outDir = Join-Path $ResultsDir "bench/org-$BenchAccounts-accounts-$($BenchLatencyMs)ms-limit$BenchThrottleLimit$(if ($BenchRateLimit) { "-rate$BenchRateLimit" })"
-    if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
-    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
-    $pwsh = Get-PwshInvocation
-    $child = Join-Path $outDir 'org-child.ps1'
-    Set-Content -Path $child -Value @'
-param([string] $Manifest, [string] $Endpoint, [string] $Accounts, [string] $Mode, [string] $OutputDirectory, [string] $ResultPath, [int] $ThrottleLimit)
-$ErrorActionPreference = 'Stop'
-$ProgressPreference = 'SilentlyContinue'
-Import-Module $Manifest
-$common = @{
-    Region = 'us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'; EndpointUrl = $Endpoint; RoleName = 'StratusScanReadOnly'
-    AccessKey = 'AKIAEMULATOR00000001'; SecretKey = 'EmulatorSecretKey/StratusScan/DataSync01'; OutputDirectory = $OutputDirectory
-    ErrorAction = 'SilentlyContinue'; InformationAction = 'SilentlyContinue'; ThrottleLimit = $ThrottleLimit
-}
-$ids = $Accounts -split ','
-$files = @(); $errors = 0
-$watch = [Diagnostics.Stopwatch]::StartNew()
-if ($Mode -eq 'organization') {
-    $files += Export-SSDataSyncReport @common -AccountId $ids -AccountName 'organization' -PassThru -ErrorVariable e
-    $errors += @($e).Count
-}
-else {
-    foreach ($id in $ids) {
-        $files += Export-SSDataSyncReport @common -AccountId $id -AccountName $id -PassThru -ErrorVariable e
-        $errors += @($e).Count
-    }
-}
-$watch.Stop()
-[ordered]@{ Seconds = $watch.Elapsed.TotalSeconds; Workbooks = $files.Count; WorkbookBytes = ($files | Measure-Object -Property Length -Sum).Sum; Errors = $errors } |
-    ConvertTo-Json | Set-Content -Path $ResultPath
-'@
-    $faults = @('--latency-ms', "$BenchLatencyMs")
-    if ($BenchRateLimit -gt 0) { $faults += @('--rate-limit', "$BenchRateLimit", '--rate-burst', "$BenchRateLimit") } # per account and Region, as AWS limits
-    $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $faults) -Configuration Release -TimeoutSeconds 600
-    $rows = [System.Collections.Generic.List[object]]::new()
-    try {
-        $endpoint = $emulator.Endpoint
-        $accounts = @((Invoke-RestMethod -Uri ($endpoint + '__emulator/health')).accounts)
-        Write-Host "Emulator: $($accounts.Count) accounts x 4 Regions ($spec), latency $BenchLatencyMs ms."
-        foreach ($mode in 'organization', 'sequential') {
-            $null = Invoke-RestMethod -Method Post -Uri ($endpoint + '__emulator/reset')
-            $result = Join-Path $outDir "$mode.json"
-            $savedPath = $env:PSModulePath
-            try {
-                $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
-                & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Manifest $manifest -Endpoint $endpoint `
-                    -Accounts ($accounts -join ',') -Mode $mode -OutputDirectory (Join-Path $outDir $mode) -ResultPath $result -ThrottleLimit $BenchThrottleLimit | Out-Host
-                if ($LASTEXITCODE -ne 0 -or -not (Test-Path $result)) { throw "The $mode run failed (exit $LASTEXITCODE)." }
-            }
-            finally { $env:PSModulePath = $savedPath }
-            $run = Get-Content -Raw $result | ConvertFrom-Json
-            $stats = Get-DataSyncEmulatorStats -Endpoint $endpoint
-            $sts = 0; foreach ($op in 'AssumeRole', 'GetCallerIdentity') { if ($stats.Calls.$op) { $sts += ($stats.Calls.$op.PSObject.Properties | Measure-Object -Property Value -Sum).Sum } }
-            $rows.Add([pscustomobject][ordered]@{
-                    Mode = $mode; Seconds = [math]::Round([double]$run.Seconds, 2); Workbooks = [int]$run.Workbooks; Errors = [int]$run.Errors
-                    TotalCalls = [long]$stats.TotalCalls; StsCalls = [long]$sts; PeakInFlight = [long]$stats.PeakInFlight; Throttles = [long]$stats.Throttles
-                })
-            Write-Host ("{0}: {1:0.00} s, {2:N0} calls ({3} STS), peak {4} in flight, {5} workbook(s), {6} error(s)" -f $mode, $run.Seconds, $stats.TotalCalls, $sts, $stats.PeakInFlight, $run.Workbooks, $run.Errors)
-        }
-    }
-    finally { $emulator | Stop-DataSyncEmulator }
-
-    $org, $seq = $rows[0], $rows[1]
-    $machine = "$([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
-    $markdown = @(
-        "Organisation benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $machine"
-        ''
-        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms$(if ($BenchRateLimit) { ", rate limit $BenchRateLimit calls/s per account and Region" }), page size 100; -ThrottleLimit $BenchThrottleLimit."
-        ''
-        '| run | wall time (s) | API calls | of which STS | peak calls in flight | workbooks | errors |'
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
-        "| one organisation-wide run (-AccountId x $($accounts.Count) -RoleName) | $($org.Seconds) | $('{0:N0}' -f $org.TotalCalls) | $($org.StsCalls) | $($org.PeakInFlight) | $($org.Workbooks) | $($org.Errors) |"
-        "| one run per account, one after another | $($seq.Seconds) | $('{0:N0}' -f $seq.TotalCalls) | $($seq.StsCalls) | $($seq.PeakInFlight) | $($seq.Workbooks) | $($seq.Errors) |"
-        ''
-        "Speed-up: $([math]::Round($seq.Seconds / $org.Seconds, 1))x."
-    )
-    $rows | ConvertTo-Json | Set-Content (Join-Path $outDir 'summary.json')
-    Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
-    Write-Host ''
-    $markdown | ForEach-Object { Write-Host $_ }
+    $bench = @{}
+    foreach ($key in @($BoundParameters.Keys -like 'Bench*')) { $bench[$key] = $BoundParameters[$key] }
+    & (Join-Path $RepoRoot 'build/Bench.ps1') -Task $Name -Manifest $manifest -Pwsh (Get-PwshInvocation) @bench
 }
 
 function Invoke-Clean {
@@ -637,9 +350,10 @@ foreach ($t in $Task) {
         'Package' { Invoke-Package | Out-Null }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
-        'Bench' { Invoke-Bench }
-        'BenchOrg' { Invoke-BenchOrg }
+        'Bench' { Invoke-BenchTask Bench }
+        'BenchOrg' { Invoke-BenchTask BenchOrg }
         'Clean' { Invoke-Clean }
         'Generate' { Invoke-Generate }
+        'Emulator' { Invoke-Emulator }
     }
 }

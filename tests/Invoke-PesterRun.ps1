@@ -10,7 +10,7 @@ param(
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     [Parameter(Mandatory)] [string[]] $Path,
-    # Tags to leave out (the Windows PowerShell 5.1 run leaves out CoreOnly).
+    # Tags of tests to leave out (build.ps1 Test without -Full: Slow; Windows PowerShell 5.1: CoreOnly).
     [string[]] $ExcludeTag
 )
 $ErrorActionPreference = 'Stop'

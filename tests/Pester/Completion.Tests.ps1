@@ -49,6 +49,30 @@ Describe 'Argument completion' {
         Get-Completion "Get-SSDataSyncLocation -LocationType 'nf" | Should -Be @("'NFS'")
     }
 
+    It 'completes Get-SSDataSyncRegion -Name with DataSync Regions, of -Partition when given' {
+        Get-Completion 'Get-SSDataSyncRegion -Name us-gov-' | Should -Be @('us-gov-east-1', 'us-gov-west-1')
+        Get-Completion 'Get-SSDataSyncRegion eu-west-' | Should -Be @('eu-west-1', 'eu-west-2', 'eu-west-3')
+        Get-Completion 'Get-SSDataSyncRegion -Partition aws-cn -Name ' | Should -Be @('cn-north-1', 'cn-northwest-1')
+        Get-Completion 'Get-SSDataSyncRegion -Name al' | Should -BeNullOrEmpty -Because "'all' is not a Region name"
+    }
+
+    It 'completes -ProfileName from a relative -ProfileLocation, resolved against the current location, and the config file beside it' {
+        $dir = Join-Path $TestDrive 'relative'
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        Set-Content -Path (Join-Path $dir 'creds') -Value "[team-a]`naws_access_key_id = a"
+        Set-Content -Path (Join-Path $dir 'config') -Value "[profile team-b]`nregion = us-east-1"
+        $other = Join-Path $TestDrive 'env-credentials'
+        Set-Content -Path $other -Value "[team-env]`naws_access_key_id = e"
+        Push-Location $dir
+        try {
+            Use-TestEnvironment @{ AWS_SHARED_CREDENTIALS_FILE = $other; AWS_CONFIG_FILE = $null } {
+                Get-Completion 'Get-SSDataSyncTask -ProfileLocation ./creds -ProfileName team' | Should -Be @('team-a', 'team-b')
+                Get-Completion 'Get-SSDataSyncTask -ProfileName team' | Should -Be @('team-env')
+            }
+        }
+        finally { Pop-Location }
+    }
+
     It 'completes -Partition of Get-SSDataSyncRegion' {
         Get-Completion 'Get-SSDataSyncRegion -Partition aws-' | Sort-Object | Should -Be @('aws-cn', 'aws-us-gov')
     }

@@ -16,14 +16,6 @@ BeforeAll {
     $script:Keys = @{ AccessKey = $cred.AccessKey; SecretKey = $cred.SecretKey }
     $script:Conn = @{ Region = $script:RegionNames; AccessKey = $cred.AccessKey; SecretKey = $cred.SecretKey; EndpointUrl = $script:Emulator.Endpoint }
 
-    function script:Start-FaultyEmulator {
-        param([string[]] $Faults)
-        $emulator = Start-TestEmulator -ArgumentList (@('--dataset', $script:Emulator.DatasetPath) + $Faults)
-        $conn = $script:Conn.Clone()
-        $conn.EndpointUrl = $emulator.Endpoint
-        [pscustomobject]@{ Emulator = $emulator; Conn = $conn }
-    }
-
     function script:Get-DatasetArns {
         param([string] $Region, [string] $Kind, [string] $Member)
         [string[]] $arns = @(($script:DataRegions | Where-Object Region -eq $Region).$Kind | ForEach-Object { $_.$Member })
@@ -114,7 +106,7 @@ Describe 'Invalid input' {
 }
 
 Describe 'Access denied in one Region' {
-    BeforeAll { $script:Denied = Start-FaultyEmulator -Faults '--deny-region', 'eu-west-1' }
+    BeforeAll { $script:Denied = Start-FaultyEmulator -Source $script:Emulator -Conn $script:Conn -Faults '--deny-region', 'eu-west-1' }
     AfterAll { $script:Denied.Emulator | Stop-TestEmulator }
 
     It 'writes a non-terminating PermissionDenied error naming the Region and the IAM action, and the other Region completes' {
@@ -140,7 +132,7 @@ Describe 'Access denied in one Region' {
 }
 
 Describe 'Access denied on one call' {
-    BeforeAll { $script:DeniedCall = Start-FaultyEmulator -Faults '--deny-operation', 'eu-west-1:DescribeAgent' }
+    BeforeAll { $script:DeniedCall = Start-FaultyEmulator -Source $script:Emulator -Conn $script:Conn -Faults '--deny-operation', 'eu-west-1:DescribeAgent' }
     AfterAll { $script:DeniedCall.Emulator | Stop-TestEmulator }
 
     It 'writes one error per denied call with the ARN as target, and keeps what the listing gave' {
@@ -164,7 +156,7 @@ Describe 'Access denied on one call' {
 
 Describe 'A Region not enabled' {
     # Only an opt-in Region (eu-south-1) can be not enabled; us-east-1 always is.
-    BeforeAll { $script:Disabled = Start-FaultyEmulator -Faults '--disable-region', 'eu-south-1' }
+    BeforeAll { $script:Disabled = Start-FaultyEmulator -Source $script:Emulator -Conn $script:Conn -Faults '--disable-region', 'eu-south-1' }
     AfterAll { $script:Disabled.Emulator | Stop-TestEmulator }
 
     It 'is a warning and the scan goes on' {
@@ -185,7 +177,7 @@ Describe 'Every Region failing' {
         # Opt-in Regions only: UnrecognizedClientException in us-east-1 means unknown credentials (see 'Credentials AWS rejects').
         @{ Name = 'not enabled'; Regions = @('eu-south-1', 'ap-east-1'); Faults = @('--disable-region', 'eu-south-1,ap-east-1'); Category = 'NotEnabled' }
     ) {
-        $faulty = Start-FaultyEmulator -Faults $Faults
+        $faulty = Start-FaultyEmulator -Source $script:Emulator -Conn $script:Conn -Faults $Faults
         try {
             $conn = $faulty.Conn.Clone()
             $conn.Region = $Regions
@@ -300,7 +292,7 @@ Describe 'Messages are clean sentences' {
 }
 
 Describe 'Ctrl+C (StopProcessing)' {
-    BeforeAll { $script:Slow = Start-FaultyEmulator -Faults '--latency-ms', '300' }
+    BeforeAll { $script:Slow = Start-FaultyEmulator -Source $script:Emulator -Conn $script:Conn -Faults '--latency-ms', '300' }
     AfterAll { $script:Slow.Emulator | Stop-TestEmulator }
 
     It 'stops a scan in flight within 2 seconds (<Cmdlet>)' -ForEach @(

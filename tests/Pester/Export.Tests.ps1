@@ -30,14 +30,13 @@ BeforeAll {
     $libraries = @(
         'documentformat.openxml.framework/3.3.0/lib/net8.0/DocumentFormat.OpenXml.Framework.dll'
         'documentformat.openxml/3.3.0/lib/net8.0/DocumentFormat.OpenXml.dll'
-        'exceldatareader/3.6.0/lib/netstandard2.0/ExcelDataReader.dll'
     )
     foreach ($library in $libraries) {
         $file = Join-Path $nuget $library
         if (-not (Test-Path $file)) { throw "$file is missing: dotnet restore tests/tools/TestTools.csproj downloads it." }
         Add-Type -Path $file
     }
-    [Text.Encoding]::RegisterProvider([Text.CodePagesEncodingProvider]::Instance)
+    Import-WorkbookReader
 
     $script:Marker = " [... truncated: cell text exceeded Excel's 32,767-character limit]"
     $script:Today = (Get-Date).ToString('MM.dd.yyyy', [Globalization.CultureInfo]::InvariantCulture)
@@ -71,98 +70,36 @@ BeforeAll {
     }
     finally { Pop-Location }
 
-    function script:Get-Headers {
-        param($Rows)
-        @($Rows[0] | Where-Object { $null -ne $_ })
+    # What each data sheet's columns hold: the module's one column list (the engine's, which the writer reads), as
+    # header -> the engine's function of the source object. The spot checks below tie literal headers to the members
+    # they must show, written here independently of that list: header -> the object's member, or a script block of it.
+    function script:Get-ColumnMap([string] $Sheet) {
+        $map = [ordered]@{}
+        foreach ($column in Get-WorkbookColumn -Sheet $Sheet) { $map[$column.Header] = $column.Value }
+        $map
     }
-
-    function script:Get-Column {
-        <# The data cells of one column (by header) of a sheet read with Read-Workbook. #>
-        param($Rows, [string] $Header)
-        $index = [array]::IndexOf($Rows[0], $Header)
-        if ($index -lt 0) { throw "No column '$Header'." }
-        for ($r = 1; $r -lt $Rows.Count; $r++) { , $(if ($index -lt $Rows[$r].Length) { $Rows[$r][$index] } else { $null }) }
-    }
-
-    function script:Get-SummaryBlock {
-        <# Label (column A) -> value (column B) of the Summary rows after a section title (none: after the title) up to a blank row. #>
-        param($Rows, [string] $Section)
-        $start = 2
-        if ($Section) { $start = (Find-SummaryRow $Rows $Section) + 1 }
-        $block = [ordered]@{}
-        for ($i = $start; $i -lt $Rows.Count; $i++) {
-            $row = $Rows[$i]
-            if (-not ($row | Where-Object { $null -ne $_ })) { break }
-            $block[[string]$row[0]] = if ($row.Length -gt 1) { $row[1] } else { $null }
+    $script:TaskColumns = Get-ColumnMap Tasks
+    $script:LocationColumns = Get-ColumnMap Locations
+    $script:AgentColumns = Get-ColumnMap Agents
+    $script:ExecutionColumns = Get-ColumnMap Executions
+    $script:SpotChecks = @{
+        Tasks      = [ordered]@{
+            'Task Name' = 'Name'; 'Task ARN' = 'TaskArn'; 'Status' = 'Status'; 'Creation Time (UTC)' = 'CreationTime'
+            'Include Pattern Count' = { param($o) @($o.IncludePatterns).Count }; 'Exclude Filters' = { param($o) @($o.ExcludePatterns) -join '|' }
+            'Error Detail' = 'ErrorDetail'; 'Account Name' = 'AccountName'
         }
-        $block
-    }
-
-    function script:Find-SummaryRow {
-        param($Rows, [string] $Section)
-        for ($i = 0; $i -lt $Rows.Count; $i++) { if ($Rows[$i].Length -gt 0 -and $Rows[$i][0] -ceq $Section) { return $i } }
-        throw "The Summary has no section '$Section'."
-    }
-
-    function script:Get-SummaryTable {
-        <# The table under a Summary section title: objects with the table's headers as properties. #>
-        param($Rows, [string] $Section)
-        $start = (Find-SummaryRow $Rows $Section) + 1
-        if ($Rows[$start][0] -ceq 'None.') { return }
-        $headers = @($Rows[$start] | Where-Object { $null -ne $_ })
-        for ($i = $start + 1; $i -lt $Rows.Count; $i++) {
-            $row = $Rows[$i]
-            if (-not ($row | Where-Object { $null -ne $_ })) { break }
-            $record = [ordered]@{}
-            for ($c = 0; $c -lt $headers.Count; $c++) { $record[$headers[$c]] = if ($c -lt $row.Length) { $row[$c] } else { $null } }
-            [pscustomobject]$record
+        Locations  = [ordered]@{
+            'Location ARN' = 'LocationArn'; 'Location URI' = 'LocationUri'; 'Server Port' = 'ServerPort'
+            'Security Group ARNs' = { param($o) @($o.SecurityGroupArns) -join '; ' }; 'Agent ARNs' = { param($o) @($o.AgentArns) -join '; ' }
         }
-    }
-
-    # What each data sheet's columns hold, written here independently of the writer's column table:
-    # header -> the source object's member, or a script block of the object.
-    $script:TaskColumns = [ordered]@{
-        'Task Name' = 'Name'; 'Task ARN' = 'TaskArn'; 'Status' = 'Status'; 'Source Location ARN' = 'SourceLocationArn'
-        'Destination Location ARN' = 'DestinationLocationArn'; 'Schedule Expression' = 'ScheduleExpression'; 'Schedule Status' = 'ScheduleStatus'
-        'CloudWatch Log Group' = 'CloudWatchLogGroupArn'; 'Creation Time (UTC)' = 'CreationTime'; 'Task Mode' = 'TaskMode'
-        'Verify Mode' = 'VerifyMode'; 'Overwrite Mode' = 'OverwriteMode'; 'Atime' = 'Atime'; 'Mtime' = 'Mtime'; 'UID' = 'Uid'; 'GID' = 'Gid'
-        'Preserve Deleted Files' = 'PreserveDeletedFiles'; 'Preserve Devices' = 'PreserveDevices'; 'POSIX Permissions' = 'PosixPermissions'
-        'Bytes Per Second' = 'BytesPerSecond'; 'Task Queueing' = 'TaskQueueing'; 'Log Level' = 'LogLevel'; 'Transfer Mode' = 'TransferMode'
-        'Security Descriptor Copy Flags' = 'SecurityDescriptorCopyFlags'; 'Object Tags' = 'ObjectTags'
-        'Include Pattern Count' = { param($o) @($o.IncludePatterns).Count }; 'Exclude Pattern Count' = { param($o) @($o.ExcludePatterns).Count }
-        'Include Filters' = { param($o) @($o.IncludePatterns) -join '|' }; 'Exclude Filters' = { param($o) @($o.ExcludePatterns) -join '|' }
-        'Error Code' = 'ErrorCode'; 'Error Detail' = 'ErrorDetail'; 'Region' = 'Region'
-        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
-    }
-    $script:LocationColumns = [ordered]@{
-        'Location ARN' = 'LocationArn'; 'Location Type' = 'LocationType'; 'Location URI' = 'LocationUri'; 'Creation Time (UTC)' = 'CreationTime'
-        'Region' = 'Region'; 'Subdirectory' = 'Subdirectory'; 'S3 Bucket ARN' = 'S3BucketArn'; 'S3 Storage Class' = 'S3StorageClass'
-        'Bucket Access Role ARN' = 'BucketAccessRoleArn'; 'EFS File System ARN' = 'EfsFileSystemArn'; 'EC2 Subnet ARN' = 'Ec2SubnetArn'
-        'Access Point ARN' = 'AccessPointArn'; 'In-Transit Encryption' = 'InTransitEncryption'; 'FSx File System ARN' = 'FsxFileSystemArn'
-        'Storage Virtual Machine ARN' = 'StorageVirtualMachineArn'; 'FSx Protocol' = 'FsxProtocol'
-        'Security Group ARNs' = { param($o) @($o.SecurityGroupArns) -join '; ' }; 'Server Hostname' = 'ServerHostname'; 'Server Port' = 'ServerPort'
-        'Server Protocol' = 'ServerProtocol'; 'Mount Options Version' = 'MountOptionsVersion'; 'User' = 'User'; 'Domain' = 'Domain'
-        'Authentication Type' = 'AuthenticationType'; 'Kerberos Principal' = 'KerberosPrincipal'; 'NameNode Count' = 'NameNodeCount'
-        'Block Size' = 'BlockSize'; 'Replication Factor' = 'ReplicationFactor'; 'Bucket Name' = 'BucketName'
-        'Azure Blob Container URL' = 'AzureBlobContainerUrl'; 'Blob Type' = 'BlobType'; 'Access Tier' = 'AccessTier'
-        'Agent ARNs' = { param($o) @($o.AgentArns) -join '; ' }
-        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
-    }
-    $script:AgentColumns = [ordered]@{
-        'Agent Name' = 'Name'; 'Agent ARN' = 'AgentArn'; 'Status' = 'Status'; 'Endpoint Type' = 'EndpointType'
-        'Last Heartbeat (UTC)' = 'LastConnectionTime'; 'Creation Time (UTC)' = 'CreationTime'; 'Platform Version' = 'PlatformVersion'
-        'VPC Endpoint ID' = 'VpcEndpointId'; 'Private Link Endpoint' = 'PrivateLinkEndpoint'
-        'Private Link Subnet ARN' = { param($o) @($o.SubnetArns) | Select-Object -First 1 }
-        'Security Group ARNs' = { param($o) @($o.SecurityGroupArns) -join '; ' }; 'Region' = 'Region'
-        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
-    }
-    $script:ExecutionColumns = [ordered]@{
-        'Task Execution ARN' = 'TaskExecutionArn'; 'Task ARN' = 'TaskArn'; 'Task Name' = 'TaskName'; 'Status' = 'Status'
-        'Start Time (UTC)' = 'StartTime'; 'Duration' = 'TotalDuration'; 'Files Transferred' = 'FilesTransferred'
-        'Bytes Transferred' = 'BytesTransferred'; 'Files Failed' = 'FilesFailed'; 'Files Skipped' = 'FilesSkipped'
-        'Files Verified' = 'FilesVerified'; 'Files Deleted' = 'FilesDeleted'; 'Bytes Written' = 'BytesWritten'
-        'Error Code' = 'ErrorCode'; 'Error Detail' = 'ErrorDetail'; 'Region' = 'Region'
-        'Account ID' = 'AccountId'; 'Account Name' = 'AccountName'
+        Agents     = [ordered]@{
+            'Agent ARN' = 'AgentArn'; 'Last Heartbeat (UTC)' = 'LastConnectionTime'
+            'Private Link Subnet ARN' = { param($o) @($o.SubnetArns) | Select-Object -First 1 }; 'Account ID' = 'AccountId'
+        }
+        Executions = [ordered]@{
+            'Task Execution ARN' = 'TaskExecutionArn'; 'Task Name' = 'TaskName'; 'Start Time (UTC)' = 'StartTime'; 'Duration' = 'TotalDuration'
+            'Bytes Transferred' = 'BytesTransferred'; 'Files Failed' = 'FilesFailed'
+        }
     }
 
     function script:Test-Cell {
@@ -203,15 +140,22 @@ BeforeAll {
     }
 
     function script:Compare-Sheet {
-        <# Every cell of a data sheet against the objects: headers, row count, and each row found by its key column. #>
-        param($Rows, [Collections.Specialized.OrderedDictionary] $Columns, [object[]] $Objects, [string] $KeyHeader, [string] $Sheet)
+        <#
+        Every cell of a data sheet against the objects: headers, row count, and each row found by its key column.
+        -Subset: the columns are some of the sheet's (spot checks), so the header row is not compared as a whole.
+        #>
+        param($Rows, [Collections.Specialized.OrderedDictionary] $Columns, [object[]] $Objects, [string] $KeyHeader, [string] $Sheet, [switch] $Subset)
         $headers = Get-Headers $Rows
-        if (($headers -join '|') -cne (@($Columns.Keys) -join '|')) { "${Sheet}: headers $($headers -join ', ')" }
+        if ($Subset) {
+            foreach ($header in $Columns.Keys) { if ($header -cnotin $headers) { "${Sheet}: no column '$header'" } }
+        }
+        elseif (($headers -join '|') -cne (@($Columns.Keys) -join '|')) { "${Sheet}: headers $($headers -join ', ')" }
         if ($Rows.Count - 1 -ne $Objects.Count) { "${Sheet}: $($Rows.Count - 1) rows for $($Objects.Count) objects" }
         $keyIndex = [array]::IndexOf($Rows[0], $KeyHeader)
         $byKey = @{}
         for ($r = 1; $r -lt $Rows.Count; $r++) { $byKey[[string]$Rows[$r][$keyIndex]] = $r }
         $keyMember = $Columns[$KeyHeader]
+        $keyOf = { param($o) if ($keyMember -is [Delegate]) { $keyMember.Invoke($o) } else { $o.$keyMember } }
         if ($Objects.Count -gt 0) {
             $members = $Objects[0].PSObject.Properties.Name
             foreach ($header in $Columns.Keys) {
@@ -219,23 +163,18 @@ BeforeAll {
             }
         }
         foreach ($object in $Objects) {
-            $key = $object.$keyMember
+            $key = & $keyOf $object
             if (-not $byKey.ContainsKey($key)) { "${Sheet}: no row for $key"; continue }
             $r = $byKey[$key]
             $row = $Rows[$r]
             foreach ($header in $Columns.Keys) {
                 $member = $Columns[$header]
-                $expected = if ($member -is [scriptblock]) { & $member $object } else { $object.$member }
+                $expected = if ($member -is [scriptblock]) { & $member $object } elseif ($member -is [Delegate]) { $member.Invoke($object) } else { $object.$member }
                 $index = [array]::IndexOf($Rows[0], $header)
                 $actual = if ($index -ge 0 -and $index -lt $row.Length) { $row[$index] } else { $null }
                 Test-Cell -Expected $expected -Actual $actual -Where ('{0}!{1} row {2} ({3})' -f $Sheet, $header, ($r + 1), $key)
             }
         }
-    }
-
-    function script:Get-InformationText {
-        param($Records)
-        @($Records | ForEach-Object { "$($_.MessageData)" })
     }
 
     $script:Book = Read-Workbook $script:FullPath
@@ -291,6 +230,27 @@ Describe 'The full workbook' -Tag 'CoreOnly' {
     It 'holds every execution of the window, cell by cell, as Get-SSDataSyncExecution gives it' {
         $script:Executions.Count | Should -BeGreaterThan 0
         Compare-Sheet -Rows $script:Book['Recent Executions'] -Columns $script:ExecutionColumns -Objects $script:Executions -KeyHeader 'Task Execution ARN' -Sheet 'Recent Executions' | Should -BeNullOrEmpty
+    }
+
+    It 'shows in the spot-checked columns of <Sheet> the members named for them (independently of the module''s column list)' -ForEach @(
+        @{ Sheet = 'Tasks'; Book = 'Tasks'; Objects = 'Tasks'; Key = 'Task ARN' }
+        @{ Sheet = 'Locations'; Book = 'Locations'; Objects = 'Locations'; Key = 'Location ARN' }
+        @{ Sheet = 'Agents'; Book = 'Agents'; Objects = 'Agents'; Key = 'Agent ARN' }
+        @{ Sheet = 'Executions'; Book = 'Recent Executions'; Objects = 'Executions'; Key = 'Task Execution ARN' }
+    ) {
+        $objects = @((Get-Variable -Scope Script -Name $Objects).Value)
+        $objects.Count | Should -BeGreaterThan 0
+        Compare-Sheet -Rows $script:Book[$Book] -Columns $script:SpotChecks[$Sheet] -Objects $objects -KeyHeader $Key -Sheet $Book -Subset | Should -BeNullOrEmpty
+    }
+
+    It 'has data sheets that start and end with the columns the help documents' {
+        (Get-Headers $script:Book['Tasks'])[0..2] | Should -Be @('Task Name', 'Task ARN', 'Status')
+        (Get-Headers $script:Book['Locations'])[0..2] | Should -Be @('Location ARN', 'Location Type', 'Location URI')
+        (Get-Headers $script:Book['Agents'])[0..1] | Should -Be @('Agent Name', 'Agent ARN')
+        (Get-Headers $script:Book['Recent Executions'])[0..1] | Should -Be @('Task Execution ARN', 'Task ARN')
+        foreach ($sheet in 'Tasks', 'Locations', 'Agents', 'Recent Executions', 'Active Tasks', 'Failed Executions') {
+            (Get-Headers $script:Book[$sheet])[-2..-1] | Should -Be @('Account ID', 'Account Name') -Because "$sheet ends with the row's account"
+        }
     }
 
     It 'has the AVAILABLE tasks on Active Tasks and the ERROR executions on Failed Executions' {
@@ -364,6 +324,12 @@ Describe 'The Summary of the full workbook' -Tag 'CoreOnly' {
         [Math]::Abs(($head['Scan Time (UTC)'] - [DateTime]::UtcNow).TotalMinutes) | Should -BeLessThan 10
         $head['Execution Window'] | Should -Match ([regex]::Escape($script:Since.ToString('yyyy-MM-dd HH:mm', [Globalization.CultureInfo]::InvariantCulture)))
         $head['Data Complete'] | Should -BeLike 'Yes*'
+    }
+
+    It 'names the caller (sts:GetCallerIdentity) and the module version in a single-account workbook' {
+        $head = Get-SummaryBlock $script:Summary
+        $head['Scanned As'] | Should -BeLike "arn:aws:*::$($script:Credential.AccountId):*"
+        $head['Generated By'] | Should -Be "StratusScan.DataSync $((Get-Module StratusScan.DataSync).Version)"
     }
 
     It 'counts the tasks: total, by status, with a schedule' {
@@ -867,6 +833,32 @@ Describe 'ImportExcel interop' -Tag 'CoreOnly' -Skip:(-not $script:HasImportExce
             }
         }
         $problems | Should -BeNullOrEmpty
+    }
+
+    It 'Import-Excel returns every date column of <Sheet> as [DateTime], equal to the cell' -ForEach @(
+        @{ Sheet = 'Tasks' }
+        @{ Sheet = 'Locations' }
+        @{ Sheet = 'Agents' }
+        @{ Sheet = 'Recent Executions' }
+    ) {
+        # EPPlus 4.5 takes a cell for a date by its format id (14-22, 45-47) only; the workbook's date formats use
+        # ids 22 and 14 with ISO-like codes.
+        $rows = @(Import-Excel -Path $script:FullPath -WorksheetName $Sheet)
+        $read = $script:Book[$Sheet]
+        $dateHeaders = @(Get-Headers $read | Where-Object { $_ -like '*(UTC)*' })
+        $dateHeaders | Should -Not -BeNullOrEmpty
+        $checked = 0
+        foreach ($header in $dateHeaders) {
+            $expected = @(Get-Column $read $header)
+            for ($r = 0; $r -lt $rows.Count; $r++) {
+                if ($null -eq $expected[$r]) { continue }
+                $actual = $rows[$r].$header
+                $actual | Should -BeOfType [DateTime] -Because "${Sheet}!$header row $($r + 2)"
+                [Math]::Abs(($actual - $expected[$r]).TotalSeconds) | Should -BeLessThan 1
+                $checked++
+            }
+        }
+        $checked | Should -BeGreaterThan 0
     }
 
     It 'the objects of <Command> export with Export-Excel and read back with the same rows and no System.Object[] cell' -ForEach @(

@@ -29,11 +29,7 @@ BeforeAll {
     $script:Root = New-TestRoot multiaccount
     Push-Location -LiteralPath $script:Root
 
-    # ExcelDataReader (the independent reader of Read-Workbook), from the NuGet cache (tests/tools/TestTools.csproj).
-    $reader = Join-Path (Get-NuGetPackageRoot) 'exceldatareader/3.6.0/lib/netstandard2.0/ExcelDataReader.dll'
-    if (-not (Test-Path $reader)) { throw "$reader is missing: dotnet restore tests/tools/TestTools.csproj downloads it." }
-    Add-Type -Path $reader
-    [Text.Encoding]::RegisterProvider([Text.CodePagesEncodingProvider]::Instance)
+    Import-WorkbookReader
     $script:Today = (Get-Date).ToString('MM.dd.yyyy', [Globalization.CultureInfo]::InvariantCulture)
 
     # Three member accounts (111122223333 is the default key's own account), two Regions each. The executions span 20
@@ -134,68 +130,6 @@ BeforeAll {
     function script:Get-ErrorText {
         param($Records)
         @($Records | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" }) -join "`n"
-    }
-
-    function script:Get-Column {
-        <# The data cells of one column (by header) of a sheet read with Read-Workbook. #>
-        param($Rows, [string] $Header)
-        $index = [array]::IndexOf($Rows[0], $Header)
-        if ($index -lt 0) { throw "No column '$Header' (headers: $(@($Rows[0] | Where-Object { $null -ne $_ }) -join ', '))." }
-        for ($r = 1; $r -lt $Rows.Count; $r++) { , $(if ($index -lt $Rows[$r].Length) { $Rows[$r][$index] } else { $null }) }
-    }
-
-    function script:Find-SummaryRow {
-        param($Rows, [string] $Section)
-        for ($i = 0; $i -lt $Rows.Count; $i++) { if ($Rows[$i].Length -gt 0 -and $Rows[$i][0] -ceq $Section) { return $i } }
-        throw "The Summary has no section '$Section'."
-    }
-
-    function script:Get-SummaryBlock {
-        <# Label (column A) -> value (column B) of the Summary rows after a section title (none: after the title) up to a blank row. #>
-        param($Rows, [string] $Section)
-        $start = 2
-        if ($Section) { $start = (Find-SummaryRow $Rows $Section) + 1 }
-        $block = [ordered]@{}
-        for ($i = $start; $i -lt $Rows.Count; $i++) {
-            $row = $Rows[$i]
-            if (-not ($row | Where-Object { $null -ne $_ })) { break }
-            $block[[string]$row[0]] = if ($row.Length -gt 1) { $row[1] } else { $null }
-        }
-        $block
-    }
-
-    function script:Get-SummaryTable {
-        <# The table under a Summary section title: objects with the table's headers as properties. #>
-        param($Rows, [string] $Section)
-        $start = (Find-SummaryRow $Rows $Section) + 1
-        if ($Rows[$start][0] -ceq 'None.') { return }
-        $headers = @($Rows[$start] | Where-Object { $null -ne $_ })
-        for ($i = $start + 1; $i -lt $Rows.Count; $i++) {
-            $row = $Rows[$i]
-            if (-not ($row | Where-Object { $null -ne $_ })) { break }
-            $record = [ordered]@{}
-            for ($c = 0; $c -lt $headers.Count; $c++) { $record[$headers[$c]] = if ($c -lt $row.Length) { $row[$c] } else { $null } }
-            [pscustomobject]$record
-        }
-    }
-
-    function script:Get-InformationText {
-        param($Records)
-        @($Records | Where-Object { $_ -is [Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
-    }
-
-    function script:Get-ZipText {
-        <# Every part of a zip package (the workbook) as text. #>
-        param([string] $Path)
-        $zip = [IO.Compression.ZipFile]::OpenRead($Path)
-        try {
-            foreach ($entry in $zip.Entries) {
-                $reader = [IO.StreamReader]::new($entry.Open(), [Text.Encoding]::UTF8)
-                try { [pscustomobject]@{ Part = $entry.FullName; Text = $reader.ReadToEnd() } }
-                finally { $reader.Dispose() }
-            }
-        }
-        finally { $zip.Dispose() }
     }
 
     # The cmdlets that scan (BeforeDiscovery's $Commands is gone when the tests run).

@@ -1,4 +1,4 @@
-# The PowerShell versions the module promises (issue 24): the README, about_StratusScan.DataSync and the manifest
+# The PowerShell versions the module promises: the README, about_StratusScan.DataSync and the manifest
 # name one floor, and what the manifest loads on PowerShell 7 targets no .NET newer than that floor's runtime.
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force

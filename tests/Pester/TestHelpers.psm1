@@ -245,10 +245,51 @@ function ConvertFrom-EpochSeconds {
     [DateTimeOffset]::FromUnixTimeMilliseconds([long][Math]::Round([double]$Value * 1000)).UtcDateTime
 }
 
+function Get-WorkbookColumn {
+    <#
+    .SYNOPSIS
+        The columns of a data sheet as the module defines them: the one list the workbook writer reads
+        (StratusScan.DataSync.Report.SheetColumns in the engine), as objects with Header, Kind and Value (the engine's
+        function of a row object: $column.Value.Invoke($task)).
+    .DESCRIPTION
+        Read from the engine assembly the module under test has loaded (import it and run one of its cmdlets first).
+        -Sheet: Tasks (also Active Tasks), Locations, Agents, Executions (Recent and Failed Executions).
+    #>
+    param([Parameter(Mandatory)] [ValidateSet('Tasks', 'Locations', 'Agents', 'Executions')] [string] $Sheet)
+    $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'StratusScan.DataSync.Engine' })
+    if ($engine.Count -eq 0) { throw 'The module''s engine is not loaded: import the module and run one of its cmdlets first.' }
+    $type = $engine[0].GetType('StratusScan.DataSync.Report.SheetColumns', $true)
+    $flags = [Reflection.BindingFlags]'Public, NonPublic, Static'
+    $field = $type.GetField($Sheet, $flags)
+    if (-not $field) { throw "The engine's SheetColumns has no column list '$Sheet'." }
+    foreach ($column in $field.GetValue($null)) {
+        # The column type is internal to the engine: its properties are read through reflection.
+        $columnType = $column.GetType()
+        [pscustomobject]@{
+            Header = [string]$columnType.GetProperty('Header').GetValue($column)
+            Kind   = [string]$columnType.GetProperty('Kind').GetValue($column)
+            Value  = $columnType.GetProperty('Value').GetValue($column)
+        }
+    }
+}
+
+function Import-WorkbookReader {
+    <#
+    Loads ExcelDataReader (the independent reader Read-Workbook uses) from the NuGet cache, where
+    tests/tools/TestTools.csproj restores it, and registers the code-page encodings it needs where the runtime
+    does not have them built in (.NET; Windows PowerShell's .NET Framework has them).
+    #>
+    $path = Join-Path (Get-NuGetPackageRoot) 'exceldatareader/3.6.0/lib/netstandard2.0/ExcelDataReader.dll'
+    if (-not (Test-Path $path)) { throw "$path is missing: dotnet restore tests/tools/TestTools.csproj downloads it." }
+    Add-Type -Path $path
+    $provider = 'System.Text.CodePagesEncodingProvider' -as [type]
+    if ($provider) { [Text.Encoding]::RegisterProvider($provider::Instance) }
+}
+
 function Read-Workbook {
     <#
     Every sheet (in order) as rows of typed values read by ExcelDataReader; row 0 is the sheet's row 1.
-    The caller loads ExcelDataReader (Add-Type) and registers the code-pages encoding provider first.
+    The caller runs Import-WorkbookReader first.
     #>
     param([Parameter(Mandatory)] [string] $Path)
     $stream = [IO.File]::OpenRead($Path)
@@ -270,5 +311,100 @@ function Read-Workbook {
     finally { $stream.Dispose() }
 }
 
+function Start-FaultyEmulator {
+    <#
+    .SYNOPSIS
+        A second emulator serving the dataset file of -Source (started with Start-TestEmulator -DumpDataset) with the
+        fault flags given; returns it (Emulator) and a copy of -Conn pointing at it (Conn).
+    #>
+    param([Parameter(Mandatory)] $Source, [Parameter(Mandatory)] [hashtable] $Conn, [string[]] $Faults = @())
+    if (-not $Source.DatasetPath) { throw 'Start-FaultyEmulator needs an emulator started with -DumpDataset as its -Source.' }
+    $emulator = Start-TestEmulator -ArgumentList (@('--dataset', $Source.DatasetPath) + $Faults)
+    $faultyConn = $Conn.Clone()
+    $faultyConn.EndpointUrl = $emulator.Endpoint
+    [pscustomobject]@{ Emulator = $emulator; Conn = $faultyConn }
+}
+
+function Get-Headers {
+    <# The header row (row 1) of a sheet read with Read-Workbook, without the empty cells. #>
+    param($Rows)
+    @($Rows[0] | Where-Object { $null -ne $_ })
+}
+
+function Get-Column {
+    <# The data cells of one column (by header) of a sheet read with Read-Workbook. #>
+    param($Rows, [string] $Header)
+    $index = [array]::IndexOf($Rows[0], $Header)
+    if ($index -lt 0) { throw "No column '$Header' (headers: $(@($Rows[0] | Where-Object { $null -ne $_ }) -join ', '))." }
+    for ($r = 1; $r -lt $Rows.Count; $r++) { , $(if ($index -lt $Rows[$r].Length) { $Rows[$r][$index] } else { $null }) }
+}
+
+function Find-SummaryRow {
+    <# The index of the Summary row whose column A is -Section (case-sensitive); throws when there is none. #>
+    param($Rows, [string] $Section)
+    for ($i = 0; $i -lt $Rows.Count; $i++) { if ($Rows[$i].Length -gt 0 -and $Rows[$i][0] -ceq $Section) { return $i } }
+    throw "The Summary has no section '$Section'."
+}
+
+function Get-SummaryLabel {
+    <# Column B of the Summary row labelled -Label. #>
+    param($Rows, [string] $Label)
+    $Rows[(Find-SummaryRow $Rows $Label)][1]
+}
+
+function Get-SummaryBlock {
+    <# Label (column A) -> value (column B) of the Summary rows after a section title (none: after the title) up to a blank row. #>
+    param($Rows, [string] $Section)
+    $start = 2
+    if ($Section) { $start = (Find-SummaryRow $Rows $Section) + 1 }
+    $block = [ordered]@{}
+    for ($i = $start; $i -lt $Rows.Count; $i++) {
+        $row = $Rows[$i]
+        if (-not ($row | Where-Object { $null -ne $_ })) { break }
+        $block[[string]$row[0]] = if ($row.Length -gt 1) { $row[1] } else { $null }
+    }
+    $block
+}
+
+function Get-SummaryTable {
+    <#
+    The table under a Summary section title: objects with the table's headers as properties. Nothing when the row
+    under the title is a sentence (one cell: 'None.', or the Scan Issues' "no issues" text) instead of headers.
+    #>
+    param($Rows, [string] $Section)
+    $start = (Find-SummaryRow $Rows $Section) + 1
+    $headers = @($Rows[$start] | Where-Object { $null -ne $_ })
+    if ($headers.Count -lt 2) { return }
+    for ($i = $start + 1; $i -lt $Rows.Count; $i++) {
+        $row = $Rows[$i]
+        if (-not ($row | Where-Object { $null -ne $_ })) { break }
+        $record = [ordered]@{}
+        for ($c = 0; $c -lt $headers.Count; $c++) { $record[$headers[$c]] = if ($c -lt $row.Length) { $row[$c] } else { $null } }
+        [pscustomobject]$record
+    }
+}
+
+function Get-InformationText {
+    <# The message texts of the information records among -Records (other records are left out). #>
+    param($Records)
+    @($Records | Where-Object { $_ -is [Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
+}
+
+function Get-ZipText {
+    <# Every part of a zip package (the workbook) as text: objects with Part (its path) and Text. #>
+    param([Parameter(Mandatory)] [string] $Path)
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    $zip = [IO.Compression.ZipFile]::OpenRead($Path)
+    try {
+        foreach ($entry in $zip.Entries) {
+            $reader = New-Object IO.StreamReader -ArgumentList $entry.Open(), ([Text.Encoding]::UTF8)
+            try { [pscustomobject]@{ Part = $entry.FullName; Text = $reader.ReadToEnd() } }
+            finally { $reader.Dispose() }
+        }
+    }
+    finally { $zip.Dispose() }
+}
+
 Export-ModuleMember -Function Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
-    Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds
+    Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds,
+    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText

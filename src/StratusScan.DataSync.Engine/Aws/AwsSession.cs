@@ -46,6 +46,7 @@ namespace StratusScan.DataSync.Aws
             if (!string.IsNullOrEmpty(options.ProfileName) && !string.IsNullOrEmpty(profileRegion))
             {
                 DefaultRegion = profileRegion; // an explicit profile's region wins over the environment's
+                ProfileRegion = profileRegion;
             }
             _retryMode = ParseRetryMode(options.RetryMode ?? Environment.GetEnvironmentVariable("AWS_RETRY_MODE"));
         }
@@ -62,6 +63,7 @@ namespace StratusScan.DataSync.Aws
             // The SDK caches what it read from AWS_* variables and the config file (endpoint URLs,
             // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, retry settings) for the life of the process; a PowerShell
             // session outlives many commands, and users change $env:AWS_* between them.
+            CredentialResolver.UseCurrentSharedFiles();
             Amazon.Runtime.Internal.FallbackInternalConfigurationFactory.Reset();
             CredentialResolver.Resolved resolved = CredentialResolver.Resolve(copy);
             return new AwsSession(copy, resolved.Credentials, resolved.Source, resolved.ProfileRegion);
@@ -90,6 +92,9 @@ namespace StratusScan.DataSync.Aws
         /// <summary>The region from AWS_REGION, AWS_DEFAULT_REGION or the profile's <c>region</c>
         /// (an explicit profile first), or null.</summary>
         public string? DefaultRegion { get; }
+
+        /// <summary>The region of the explicitly named profile (<see cref="AwsConnectionOptions.ProfileName"/>), or null.</summary>
+        public string? ProfileRegion { get; }
 
         /// <summary>The DataSync client for <paramref name="region"/> (cached; one per region).</summary>
         public IDataSyncClient GetDataSyncClient(string region)

@@ -199,7 +199,7 @@ namespace StratusScan.DataSync.Inventory
             }
             else
             {
-                throw new ScanPlanException("No AWS Region was given or configured. Pass -Region (for example -Region us-east-1, or -Region all), set AWS_REGION, or set a region in your AWS profile.",
+                throw new ScanPlanException("No AWS Region was given or configured. Pass -Region (for example -Region us-east-1, or -Region all), run Set-DefaultAWSRegion, set AWS_REGION, or set a region in your AWS profile.",
                     "AwsRegionNotSpecified", null, null);
             }
 

@@ -18,6 +18,9 @@ namespace StratusScan.DataSync.Report
         /// </summary>
         public IReadOnlyList<ReportAccount> Accounts { get; set; } = Array.Empty<ReportAccount>();
 
+        /// <summary>Who scanned: the ARN sts:GetCallerIdentity returned; empty when the objects were piped in.</summary>
+        public string CallerArn { get; set; } = string.Empty;
+
         /// <summary>aws, aws-us-gov or aws-cn.</summary>
         public string Partition { get; set; } = global::StratusScan.DataSync.Regions.Partitions.Aws;
 

@@ -48,7 +48,10 @@ namespace StratusScan.DataSync.Report
         private readonly OpenXmlAttribute[] _preserve = { new OpenXmlAttribute("xml", "space", XmlNs, "preserve") };
         private readonly OpenXmlAttribute[] _rowAttribute = new OpenXmlAttribute[1];
         private string _rowText = "1";
+        private int _rowNumber;
         private bool _inSheetData;
+        private int _declaredRows;
+        private int _declaredColumns;
 
         public SheetStream(Stream stream, int maxTextLength)
         {
@@ -64,12 +67,26 @@ namespace StratusScan.DataSync.Report
 
         public static string Reference(int column, int row) => Letters[column] + row.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>Writes the worksheet start, its view (header frozen or not), column widths, and opens sheetData.</summary>
-        public void Begin(double[] widths, bool freezeHeader, bool tabSelected)
+        /// <summary>The last row holding a cell (0 before the first cell).</summary>
+        public int UsedRows { get; private set; }
+
+        /// <summary>The number of columns up to the last one holding a cell.</summary>
+        public int UsedColumns { get; private set; }
+
+        /// <summary>
+        /// Writes the worksheet start, its used range (<paramref name="usedRows"/> rows by <paramref name="usedColumns"/>
+        /// columns from A1: readers such as openpyxl's read-only mode size a sheet by it, and it comes before the rows,
+        /// so the caller knows it beforehand; <see cref="End"/> checks that no cell fell outside it), its view (header
+        /// frozen or not), column widths, and opens sheetData.
+        /// </summary>
+        public void Begin(double[] widths, bool freezeHeader, bool tabSelected, int usedRows, int usedColumns)
         {
+            _declaredRows = usedRows;
+            _declaredColumns = usedColumns;
             _writer.WriteStartDocument(true);
             _writer.WriteStartElement(new Worksheet(), Array.Empty<OpenXmlAttribute>(),
                 new[] { new KeyValuePair<string, string>("r", XlsxPackage.RelationshipsNs) });
+            _writer.WriteElement(new SheetDimension { Reference = Dimension(usedRows, usedColumns) });
 
             var view = new SheetView { WorkbookViewId = 0 };
             if (tabSelected) view.TabSelected = true;
@@ -93,8 +110,13 @@ namespace StratusScan.DataSync.Report
             _inSheetData = true;
         }
 
+        /// <summary>The ref of a sheet's dimension: A1 when empty, else A1:{last column}{last row}.</summary>
+        public static string Dimension(int rows, int columns) =>
+            rows <= 0 || columns <= 0 ? "A1" : "A1:" + Reference(columns - 1, rows);
+
         public void StartRow(int rowNumber)
         {
+            _rowNumber = rowNumber;
             _rowText = rowNumber.ToString(CultureInfo.InvariantCulture);
             _rowAttribute[0] = new OpenXmlAttribute("r", string.Empty, _rowText);
             _writer.WriteStartElement(_row, _rowAttribute);
@@ -193,6 +215,8 @@ namespace StratusScan.DataSync.Report
 
         private OpenXmlAttribute[] Attributes(int column, uint style, bool inline)
         {
+            if (_rowNumber > UsedRows) UsedRows = _rowNumber;
+            if (column + 1 > UsedColumns) UsedColumns = column + 1;
             var reference = new OpenXmlAttribute("r", string.Empty, Letters[column] + _rowText);
             if (style == Styles.Default)
             {
@@ -237,6 +261,11 @@ namespace StratusScan.DataSync.Report
         /// <summary>Closes the worksheet element and the writer (the part stream is disposed by its owner).</summary>
         public void End()
         {
+            if (UsedRows > _declaredRows || UsedColumns > _declaredColumns)
+            {
+                throw new InvalidOperationException("The sheet's cells reach " + Dimension(UsedRows, UsedColumns) + ", beyond its declared dimension " + Dimension(_declaredRows, _declaredColumns) + ".");
+            }
+
             _writer.WriteEndElement();
             _writer.Close();
         }

@@ -20,6 +20,13 @@ namespace StratusScan.DataSync.Report
 
         public const string DateTimeFormat = "yyyy-mm-dd hh:mm:ss";
         public const string DateFormat = "yyyy-mm-dd";
+
+        // Dates sit on built-in number format ids that are redefined with ISO-like codes. Readers that decide a
+        // cell is a date from its format id alone - EPPlus 4.5 (ImportExcel) treats ids 14-22 and 45-47 as dates
+        // and every custom id (164 and up) as a number - then return dates; Excel, LibreOffice, openpyxl and
+        // ExcelDataReader display the codes below. The headers say the times are UTC.
+        public const uint DateTimeFormatId = 22; // built in: m/d/yy h:mm
+        public const uint DateFormatId = 14;     // built in: m/d/yyyy
         public const string DurationFormat = "[h]\"h\" mm\"m\"";
 
         // Each ',' after the digits divides by 1,000: decimal KB/MB/GB with at most two conditions.
@@ -28,10 +35,10 @@ namespace StratusScan.DataSync.Report
         public static Stylesheet Build()
         {
             var numberingFormats = new NumberingFormats(
-                new NumberingFormat { NumberFormatId = 164, FormatCode = DateTimeFormat },
+                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormat },
+                new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = DateTimeFormat },
                 new NumberingFormat { NumberFormatId = 165, FormatCode = DurationFormat },
-                new NumberingFormat { NumberFormatId = 166, FormatCode = BytesFormat },
-                new NumberingFormat { NumberFormatId = 167, FormatCode = DateFormat })
+                new NumberingFormat { NumberFormatId = 166, FormatCode = BytesFormat })
             { Count = 4 };
 
             var fonts = new Fonts(
@@ -52,13 +59,13 @@ namespace StratusScan.DataSync.Report
             var cellFormats = new CellFormats(
                 Xf(0, 0),                         // Default
                 Xf(0, 1, applyFont: true),         // Header
-                Xf(164, 0, applyNumber: true),     // DateTime
+                Xf(DateTimeFormatId, 0, applyNumber: true), // DateTime
                 Xf(165, 0, applyNumber: true),     // Duration
                 Xf(166, 0, applyNumber: true),     // Bytes
                 Xf(3, 0, applyNumber: true),       // Integer (#,##0)
                 QuotePrefixed(),                   // QuotedText
                 Xf(0, 2, applyFont: true),         // Title
-                Xf(167, 0, applyNumber: true))     // Date
+                Xf(DateFormatId, 0, applyNumber: true))     // Date
             { Count = 9 };
 
             var cellStyles = new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 };

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using StratusScan.DataSync.Inventory;
 
@@ -16,7 +15,7 @@ namespace StratusScan.DataSync.Report
     /// Tasks, Failed Executions) as a streaming .xlsx: one zip entry open at a time, rows written forward with
     /// typed cells and inline strings, so memory does not grow with the rows beyond the objects given.
     /// </summary>
-    public static class WorkbookWriter
+    public static partial class WorkbookWriter
     {
         /// <summary>Data rows a sheet holds below its header (Excel's 1,048,576 rows less one).</summary>
         public const int MaxDataRows = 1_048_575;
@@ -36,8 +35,6 @@ namespace StratusScan.DataSync.Report
         };
 
         private const int ChartCount = 4;
-        private const int WidthSampleRows = 1000;
-        private const double MaxWidth = 60;
 
         /// <summary>Writes the workbook to a stream (a write-only, non-seekable stream is fine); the stream stays open.</summary>
         public static WorkbookResult Write(Stream output, ReportData data, CancellationToken cancellationToken = default) =>
@@ -147,18 +144,23 @@ namespace StratusScan.DataSync.Report
             // Worksheet N+1 and table N are the data sheets in order; sheet1 is the Summary.
             var writers = new List<Func<XlsxPackage, int, (int Rows, long NotWritten, int Truncated)>>
             {
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(TasksSheet, "Tasks", SheetColumns.Tasks, tasks, SheetColumns.Status, "UNAVAILABLE"), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(TasksSheet, "Tasks", SheetColumns.Tasks, tasks, SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
                 (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncLocation>(LocationsSheet, "Locations", SheetColumns.Locations, locations, null, null), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncAgent>(AgentsSheet, "Agents", SheetColumns.Agents, agents, SheetColumns.Status, "OFFLINE"), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(RecentExecutionsSheet, "RecentExecutions", SheetColumns.Executions, executions, SheetColumns.Status, "ERROR"), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(ActiveTasksSheet, "ActiveTasks", SheetColumns.Tasks, tasks.Where(t => t.Status == "AVAILABLE"), SheetColumns.Status, "UNAVAILABLE"), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(FailedExecutionsSheet, "FailedExecutions", SheetColumns.Executions, executions.Where(e => e.Status == "ERROR"), SheetColumns.Status, "ERROR"), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncAgent>(AgentsSheet, "Agents", SheetColumns.Agents, agents, SheetColumns.Status, AgentStatuses.Offline), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(RecentExecutionsSheet, "RecentExecutions", SheetColumns.Executions, executions, SheetColumns.Status, ExecutionStatuses.Error), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(ActiveTasksSheet, "ActiveTasks", SheetColumns.Tasks, tasks.Where(t => t.Status == TaskStatuses.Available), SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(FailedExecutionsSheet, "FailedExecutions", SheetColumns.Executions, executions.Where(e => e.Status == ExecutionStatuses.Error), SheetColumns.Status, ExecutionStatuses.Error), settings, cancellationToken),
             };
 
             using (var package = new XlsxPackage(counting, data.ScanTimeUtc))
             {
                 package.WriteContentTypes(ContentTypes(writers.Count));
-                package.WriteRelationships("_rels/.rels", new[] { new XlsxPackage.Relationship("rId1", XlsxPackage.OfficeDocumentRel, "xl/workbook.xml") });
+                package.WriteRelationships("_rels/.rels", new[]
+                {
+                    new XlsxPackage.Relationship("rId1", XlsxPackage.OfficeDocumentRel, "xl/workbook.xml"),
+                    new XlsxPackage.Relationship("rId2", XlsxPackage.CorePropertiesRel, "docProps/core.xml"),
+                });
+                package.WriteCoreProperties(Title(data), Generator, data.ScanTimeUtc);
                 package.WriteElement("xl/styles.xml", Styles.Build());
 
                 for (int i = 0; i < writers.Count; i++)
@@ -216,6 +218,7 @@ namespace StratusScan.DataSync.Report
         {
             AccountId = data.AccountId ?? string.Empty,
             AccountName = data.AccountName ?? string.Empty,
+            CallerArn = data.CallerArn ?? string.Empty,
             Accounts = data.Accounts ?? Array.Empty<ReportAccount>(),
             Partition = string.IsNullOrEmpty(data.Partition) ? Regions.Partitions.Aws : data.Partition,
             Regions = data.Regions ?? Array.Empty<string>(),
@@ -229,8 +232,19 @@ namespace StratusScan.DataSync.Report
             Supplied = data.Supplied,
         };
 
+        /// <summary>The module and its version (without the build's source revision): the workbook's creator, on Summary.</summary>
+        internal static string Generator { get; } = "StratusScan.DataSync " + EngineInfo.Version.Split('+')[0];
+
+        /// <summary>The document title: the account's (or organisation's) name, else its id.</summary>
+        internal static string Title(ReportData data)
+        {
+            var name = data.AccountName.Length > 0 ? data.AccountName : data.AccountId;
+            return name.Length > 0 ? "AWS DataSync Audit: " + name : "AWS DataSync Audit";
+        }
+
         private static IEnumerable<KeyValuePair<string, string>> ContentTypes(int dataSheets)
         {
+            yield return Pair("docProps/core.xml", XlsxPackage.CorePropertiesType);
             yield return Pair("xl/workbook.xml", XlsxPackage.WorkbookType);
             yield return Pair("xl/styles.xml", XlsxPackage.StylesType);
             for (int s = 1; s <= dataSheets + 1; s++) yield return Pair("xl/worksheets/sheet" + Number(s) + ".xml", XlsxPackage.WorksheetType);
@@ -255,163 +269,5 @@ namespace StratusScan.DataSync.Report
             workbook.AddNamespaceDeclaration("r", XlsxPackage.RelationshipsNs);
             return workbook;
         }
-
-        /// <summary>Data sheet number <paramref name="tableNumber"/> (worksheet tableNumber+1) and its table.</summary>
-        private static (int Rows, long NotWritten, int Truncated) WriteDataSheet<T>(XlsxPackage package, int tableNumber, DataSheet<T> sheet,
-            WriterSettings settings, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int sheetNumber = tableNumber + 1;
-            var columns = sheet.Columns;
-            int written = 0;
-            long notWritten = 0;
-            int truncated;
-            string lastColumn = SheetStream.ColumnName(columns.Count - 1);
-
-            using (var stream = package.OpenPart("xl/worksheets/sheet" + Number(sheetNumber) + ".xml"))
-            using (var ws = new SheetStream(stream, settings.MaxTextLength))
-            {
-                ws.Begin(FitWidths(sheet), freezeHeader: true, tabSelected: false);
-                ws.StartRow(1);
-                for (int c = 0; c < columns.Count; c++) ws.Text(c, columns[c].Header, Styles.Header);
-                ws.EndRow();
-
-                int seen = 0;
-                foreach (var item in sheet.Rows)
-                {
-                    if (++seen % settings.CheckEvery == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        settings.OnRows?.Invoke(sheet.Name, seen);
-                    }
-
-                    if (written >= settings.MaxDataRows)
-                    {
-                        notWritten++;
-                        continue;
-                    }
-
-                    written++;
-                    ws.StartRow(written + 1);
-                    for (int c = 0; c < columns.Count; c++)
-                    {
-                        ws.Value(c, columns[c].Value(item), columns[c].Kind);
-                    }
-
-                    ws.EndRow();
-                }
-
-                ws.EndSheetData();
-                int lastRow = Math.Max(2, written + 1);
-                if (sheet.StatusColumn >= 0 && sheet.AlertStatus != null)
-                {
-                    string status = "$" + SheetStream.ColumnName(sheet.StatusColumn) + "2";
-                    var rule = new ConditionalFormattingRule { Type = ConditionalFormatValues.Expression, FormatId = Styles.AlertDxf, Priority = 1 };
-                    rule.Append(new Formula(status + "=\"" + sheet.AlertStatus + "\""));
-                    var formatting = new ConditionalFormatting(rule)
-                    {
-                        SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2:" + lastColumn + Number(lastRow) },
-                    };
-                    ws.WriteElement(formatting);
-                }
-
-                ws.WriteElement(SummaryWriter.Margins());
-                ws.WriteElement(new TableParts(new TablePart { Id = "rId1" }) { Count = 1 });
-                ws.End();
-                truncated = ws.TruncatedCells;
-            }
-
-            string reference = "A1:" + lastColumn + Number(Math.Max(2, written + 1));
-            package.WriteRelationships("xl/worksheets/_rels/sheet" + Number(sheetNumber) + ".xml.rels", new[]
-            {
-                new XlsxPackage.Relationship("rId1", XlsxPackage.TableRel, "../tables/table" + Number(tableNumber) + ".xml"),
-            });
-            package.WriteElement("xl/tables/table" + Number(tableNumber) + ".xml", Table(tableNumber, sheet.TableName, reference, columns.Select(c => c.Header)));
-
-            return (written, notWritten, truncated);
-        }
-
-        private static Table Table(int id, string name, string reference, IEnumerable<string> headers)
-        {
-            var tableColumns = new TableColumns();
-            uint columnId = 1;
-            foreach (var header in headers) tableColumns.Append(new TableColumn { Id = columnId++, Name = header });
-            tableColumns.Count = columnId - 1;
-
-            return new Table(
-                new AutoFilter { Reference = reference },
-                tableColumns,
-                new TableStyleInfo { Name = "TableStyleMedium2", ShowFirstColumn = false, ShowLastColumn = false, ShowRowStripes = true, ShowColumnStripes = false })
-            {
-                Id = (uint)id,
-                Name = name,
-                DisplayName = name,
-                Reference = reference,
-                TotalsRowShown = false,
-            };
-        }
-
-        /// <summary>Widths from the header and the first rows: longest text + 2, at least header + 3 (filter button), at most 60.</summary>
-        internal static double[] FitWidths<T>(DataSheet<T> sheet)
-        {
-            var columns = sheet.Columns;
-            var widths = new double[columns.Count];
-            for (int c = 0; c < columns.Count; c++) widths[c] = columns[c].Header.Length + 3;
-
-            foreach (var item in sheet.Rows.Take(WidthSampleRows))
-            {
-                for (int c = 0; c < columns.Count; c++)
-                {
-                    double width = Math.Min(MaxWidth, DisplayLength(columns[c].Value(item), columns[c].Kind) + 2);
-                    if (width > widths[c]) widths[c] = width;
-                }
-            }
-
-            return widths;
-        }
-
-        private static int DisplayLength(object? value, CellKind kind)
-        {
-            switch (value)
-            {
-                case null: return 0;
-                case string text:
-                    int longest = 0, current = 0;
-                    foreach (char ch in text)
-                    {
-                        if (ch == '\n')
-                        {
-                            current = 0;
-                            continue;
-                        }
-
-                        if (++current > longest) longest = current;
-                        if (longest > MaxWidth) break;
-                    }
-
-                    return longest;
-                case DateTime _: return kind == CellKind.Date ? 10 : 19;
-                case TimeSpan _: return 9;
-                default:
-                    if (kind == CellKind.Bytes) return 9;
-                    var digits = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-                    return digits.Length + (kind == CellKind.Integer ? (digits.Length - 1) / 3 : 0);
-            }
-        }
-    }
-
-    /// <summary>Limits and hooks of a write (internal, so tests can reach an overflow without a million rows).</summary>
-    internal sealed class WriterSettings
-    {
-        public static readonly WriterSettings Default = new WriterSettings();
-
-        public int MaxDataRows { get; set; } = WorkbookWriter.MaxDataRows;
-        public int MaxTextLength { get; set; } = CellText.MaxLength;
-
-        /// <summary>Rows between cancellation checks.</summary>
-        public int CheckEvery { get; set; } = 1000;
-
-        /// <summary>Called at each check with the sheet and the rows seen so far.</summary>
-        public Action<string, int>? OnRows { get; set; }
     }
 }

@@ -25,6 +25,7 @@ namespace StratusScan.DataSync.Report
         public const string TableRel = RelationshipsNs + "/table";
         public const string DrawingRel = RelationshipsNs + "/drawing";
         public const string ChartRel = RelationshipsNs + "/chart";
+        public const string CorePropertiesRel = PackageRelationshipsNs + "/metadata/core-properties";
 
         public const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
         public const string WorksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -32,6 +33,12 @@ namespace StratusScan.DataSync.Report
         public const string TableType = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
         public const string DrawingType = "application/vnd.openxmlformats-officedocument.drawing+xml";
         public const string ChartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+        public const string CorePropertiesType = "application/vnd.openxmlformats-package.core-properties+xml";
+
+        private const string CorePropertiesNs = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        private const string DublinCoreNs = "http://purl.org/dc/elements/1.1/";
+        private const string DublinCoreTermsNs = "http://purl.org/dc/terms/";
+        private const string XsiNs = "http://www.w3.org/2001/XMLSchema-instance";
 
         private static readonly XmlWriterSettings XmlSettings = new XmlWriterSettings
         {
@@ -94,6 +101,30 @@ namespace StratusScan.DataSync.Report
                     xml.WriteAttributeString("Id", relationship.Id);
                     xml.WriteAttributeString("Type", relationship.Type);
                     xml.WriteAttributeString("Target", relationship.Target);
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            });
+        }
+
+        /// <summary>docProps/core.xml: title, creator, and the created and modified times (UTC, W3CDTF).</summary>
+        public void WriteCoreProperties(string title, string creator, DateTime createdUtc)
+        {
+            var stamp = DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            WriteXml("docProps/core.xml", xml =>
+            {
+                xml.WriteStartElement("cp", "coreProperties", CorePropertiesNs);
+                xml.WriteAttributeString("xmlns", "dc", null, DublinCoreNs);
+                xml.WriteAttributeString("xmlns", "dcterms", null, DublinCoreTermsNs);
+                xml.WriteAttributeString("xmlns", "xsi", null, XsiNs);
+                xml.WriteElementString("dc", "title", DublinCoreNs, CellText.StripInvalid(title));
+                xml.WriteElementString("dc", "creator", DublinCoreNs, creator);
+                foreach (var name in new[] { "created", "modified" })
+                {
+                    xml.WriteStartElement("dcterms", name, DublinCoreTermsNs);
+                    xml.WriteAttributeString("xsi", "type", XsiNs, "dcterms:W3CDTF");
+                    xml.WriteString(stamp);
                     xml.WriteEndElement();
                 }
 

@@ -137,6 +137,7 @@ namespace StratusScan.DataSync.Commands
                 OnApiCall = verbose ? record => pump.Post(() => WriteVerbose(record.ToString())) : (Action<ApiCallRecord>?)null,
             };
             ApplyCredentialParameter(options);
+            ApplyStoredCredentials(options);
 
             try
             {
@@ -172,6 +173,35 @@ namespace StratusScan.DataSync.Commands
         }
 
         /// <summary>
+        /// AWS Tools for PowerShell's shell defaults, read as AWS Tools reads them. $StoredAWSCredentials (set by
+        /// Set-AWSCredential: an object whose Credentials is an AWS SDK credentials object, or that object itself)
+        /// is used when the command names no credentials (-Credential, -AccessKey/-SecretKey, -ProfileName,
+        /// -ProfileLocation), ahead of the environment and the default profile.
+        /// </summary>
+        private void ApplyStoredCredentials(AwsConnectionOptions options)
+        {
+            if (options.Credentials != null || !string.IsNullOrEmpty(options.AccessKey) || !string.IsNullOrEmpty(options.SecretKey)
+                || !string.IsNullOrEmpty(ProfileName) || !string.IsNullOrEmpty(ProfileLocation)) return;
+            var stored = SessionState.PSVariable.GetValue("StoredAWSCredentials");
+            if (stored is null) return;
+            var wrapped = PSObject.AsPSObject(stored);
+            if (wrapped.Methods["GetCredentials"] is null && wrapped.Properties["Credentials"]?.Value is object inner) wrapped = PSObject.AsPSObject(inner);
+            options.Credentials = wrapped.BaseObject;
+        }
+
+        /// <summary>
+        /// The Region when the command gives none: an explicit -ProfileName's own region, else AWS Tools'
+        /// $StoredAWSRegion (set by Set-DefaultAWSRegion), else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+        /// </summary>
+        private string? DefaultRegionOf(AwsSession session)
+        {
+            if (session.ProfileRegion != null) return session.ProfileRegion;
+            var stored = SessionState.PSVariable.GetValue("StoredAWSRegion");
+            var text = (stored is PSObject wrapped ? wrapped.BaseObject : stored)?.ToString();
+            return string.IsNullOrWhiteSpace(text) ? session.DefaultRegion : text!.Trim();
+        }
+
+        /// <summary>
         /// Resolves the scan's Regions, accounts and ARNs (<see cref="ScanPlan"/>) from the parameters, the config
         /// file and the session; a misuse is a terminating error that says what to give. Writes the plan's warnings.
         /// </summary>
@@ -182,7 +212,7 @@ namespace StratusScan.DataSync.Commands
                 Regions = Region,
                 Arns = arns,
                 ConfiguredRegions = config.DefaultRegions,
-                SessionDefaultRegion = session.DefaultRegion,
+                SessionDefaultRegion = DefaultRegionOf(session),
                 AccountIds = AccountId,
                 RoleName = RoleName,
                 RoleArns = RoleArn,

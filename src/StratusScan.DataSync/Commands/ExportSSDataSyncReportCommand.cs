@@ -167,6 +167,7 @@ namespace StratusScan.DataSync.Commands
                         foreach (var issue in result.Issues) _log?.Warn(issue.ToString());
                         WriteCollectionSummary(result, window);
                         data = ReportData.FromScan(scope, result, window, scanTime);
+                        data.CallerArn = identity.Arn;
                     }
                 }
 

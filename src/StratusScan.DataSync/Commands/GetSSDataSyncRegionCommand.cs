@@ -22,6 +22,7 @@ namespace StratusScan.DataSync.Commands
         [Alias("Region", "RegionName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(RegionNameCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

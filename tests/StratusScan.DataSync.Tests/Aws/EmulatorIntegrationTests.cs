@@ -17,7 +17,7 @@ namespace StratusScan.DataSync.Tests.Aws
 {
     /// <summary>The client against the real emulator over HTTP: every operation, paging, faults, errors,
     /// credentials. No mocks.</summary>
-    public sealed class EmulatorIntegrationTests
+    public sealed partial class EmulatorIntegrationTests
     {
         private readonly ITestOutputHelper _output;
 
@@ -35,18 +35,11 @@ namespace StratusScan.DataSync.Tests.Aws
             return EmulatorServer.StartAsync(options);
         }
 
-        internal static AwsConnectionOptions Connect(EmulatorServer server, Action<AwsConnectionOptions>? configure = null)
+        internal static AwsConnectionOptions Connect(EmulatorServer server, Action<AwsConnectionOptions>? configure = null) => TestEmulator.Connect(server, o =>
         {
-            var options = new AwsConnectionOptions
-            {
-                AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-                SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-                EndpointUrl = server.Endpoint.ToString(),
-                MaxBackoff = TimeSpan.FromMilliseconds(20),
-            };
-            configure?.Invoke(options);
-            return options;
-        }
+            o.MaxBackoff = TimeSpan.FromMilliseconds(20);
+            configure?.Invoke(o);
+        });
 
         private static RegionData Data(EmulatorServer server, string region) =>
             server.Dataset.Find(EmulatorCredentials.DefaultAccountId, region) ?? throw new InvalidOperationException("no data in " + region);
@@ -180,91 +173,6 @@ namespace StratusScan.DataSync.Tests.Aws
         }
 
         [Fact]
-        public async Task NothingIsLostUnderThrottlingAndServerErrors()
-        {
-            await using EmulatorServer server = await StartAsync(o => { o.ThrottleRate = 0.30; o.ServerErrorRate = 0.05; o.Seed = 11; });
-            var records = new ConcurrentBag<ApiCallRecord>();
-            using AwsSession session = AwsSession.Create(Connect(server, o => { o.MaxErrorRetry = 10; o.OnApiCall = records.Add; }));
-            IDataSyncClient client = session.GetDataSyncClient("eu-west-1");
-            RegionData data = Data(server, "eu-west-1");
-            var watch = Stopwatch.StartNew();
-
-            List<TaskExecutionListEntry> executions = await ToListAsync(client.ListAllTaskExecutionsAsync(null));
-            Assert.Equal(data.Executions.Count, executions.Count);
-            Assert.Equal(executions.Count, executions.Select(e => e.TaskExecutionArn).Distinct().Count());
-            List<LocationListEntry> locations = await ToListAsync(client.ListAllLocationsAsync());
-            Assert.Equal(data.Locations.Count, locations.Count);
-            await Task.WhenAll(locations.Select(l => DescribeAndCompareLocationAsync(client, l, data.Locations.Find(l.LocationArn!)!)));
-            List<TaskListEntry> tasks = await ToListAsync(client.ListAllTasksAsync());
-            await Task.WhenAll(tasks.Select(async t =>
-                JsonAssert.SameAsDataset(data.Tasks.Find(t.TaskArn!)!, await client.DescribeTaskAsync(new DescribeTaskRequest(t.TaskArn!)),
-                    JsonAssert.Info<DescribeTaskResponse>())));
-
-            watch.Stop();
-            int retries = records.Sum(r => r.Retries);
-            _output.WriteLine($"{records.Count} calls, {retries} retries, throttles served {server.Stats.Throttles}, 5xx served {server.Stats.ServerErrors}, {watch.ElapsedMilliseconds} ms");
-            Assert.True(server.Stats.Throttles > 0, "the emulator throttled nothing");
-            Assert.True(retries >= server.Stats.Throttles + server.Stats.ServerErrors - 0, "every fault was retried");
-            Assert.All(records, r => Assert.True(r.Succeeded, r.ToString()));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "took " + watch.Elapsed);
-        }
-
-        [Fact]
-        public async Task MalformedResponsesAreRetriedOrReported()
-        {
-            await using EmulatorServer server = await StartAsync(o => { o.MalformedRate = 0.3; o.Seed = 5; });
-            var records = new ConcurrentBag<ApiCallRecord>();
-            using AwsSession session = AwsSession.Create(Connect(server, o => { o.MaxErrorRetry = 10; o.OnApiCall = records.Add; }));
-            IDataSyncClient client = session.GetDataSyncClient("us-east-1");
-            var failures = new List<Exception>();
-            for (int i = 0; i < 20; i++)
-            {
-                try
-                {
-                    await client.ListTasksAsync(new ListTasksRequest());
-                }
-                catch (Exception ex)
-                {
-                    failures.Add(ex);
-                }
-            }
-            _output.WriteLine($"malformed served {server.Stats.MalformedResponses}, failures {failures.Count}: " +
-                string.Join(" | ", failures.Select(f => f.GetType().Name + ": " + f.Message)));
-            Assert.True(server.Stats.MalformedResponses > 0, "the emulator sent no malformed response");
-            // A cut-short or invalid body is retried by the SDK like a transient error: nothing is lost.
-            Assert.Empty(failures);
-            Assert.True(records.Sum(r => r.Retries) >= server.Stats.MalformedResponses);
-        }
-
-        [Fact]
-        public async Task AdaptiveRetryModeRetriesThrottling()
-        {
-            await using EmulatorServer server = await StartAsync(o => { o.ThrottleRate = 0.3; o.Seed = 3; });
-            var records = new ConcurrentBag<ApiCallRecord>();
-            using AwsSession session = AwsSession.Create(Connect(server, o => { o.RetryMode = "adaptive"; o.MaxErrorRetry = 10; o.OnApiCall = records.Add; }));
-            var watch = Stopwatch.StartNew();
-            List<TaskListEntry> tasks = await ToListAsync(session.GetDataSyncClient("us-east-1").ListAllTasksAsync());
-            Assert.Equal(Data(server, "us-east-1").Tasks.Count, tasks.Count);
-            _output.WriteLine($"adaptive: {records.Count} calls, {records.Sum(r => r.Retries)} retries, {watch.ElapsedMilliseconds} ms");
-        }
-
-        [Fact]
-        public async Task ThrottlingBeyondTheRetriesIsReported()
-        {
-            await using EmulatorServer server = await StartAsync(o => o.ThrottleRate = 1.0);
-            var records = new ConcurrentBag<ApiCallRecord>();
-            using AwsSession session = AwsSession.Create(Connect(server, o => { o.MaxErrorRetry = 2; o.OnApiCall = records.Add; }));
-            var ex = await Assert.ThrowsAsync<DataSyncThrottlingException>(() =>
-                session.GetDataSyncClient("us-east-1").ListTasksAsync(new ListTasksRequest()));
-            Assert.Equal("ThrottlingException", ex.ErrorCode);
-            Assert.Equal("ListTasks", ex.Operation);
-            ApiCallRecord record = Assert.Single(records);
-            Assert.Equal(3, record.Attempts);
-            Assert.False(record.Succeeded);
-            Assert.Equal("ThrottlingException", record.ErrorCode);
-        }
-
-        [Fact]
         public async Task ClientsSeeTheirOwnRegion()
         {
             await using EmulatorServer server = await StartAsync();
@@ -277,143 +185,6 @@ namespace StratusScan.DataSync.Tests.Aws
             }
             // A region without data: empty lists, not an error.
             Assert.Empty(await ToListAsync(session.GetDataSyncClient("ap-southeast-2").ListAllTasksAsync()));
-        }
-
-        [Fact]
-        public async Task WrongSecretIsAnAuthenticationError()
-        {
-            await using EmulatorServer server = await StartAsync();
-            using AwsSession session = AwsSession.Create(Connect(server, o => o.SecretKey = "not-the-secret"));
-            var ex = await Assert.ThrowsAsync<DataSyncAuthenticationException>(() =>
-                session.GetDataSyncClient("us-east-1").ListTasksAsync(new ListTasksRequest()));
-            Assert.Equal(403, ex.StatusCode);
-            Assert.Equal("InvalidSignatureException", ex.ErrorCode);
-            Assert.DoesNotContain("not-the-secret", ex.ToString());
-        }
-
-        [Fact]
-        public async Task ServiceErrorsAreMapped()
-        {
-            await using EmulatorServer server = await StartAsync(o =>
-            {
-                o.DeniedRegions.Add("eu-west-1");
-                o.DeniedOperations.Add("us-east-1:ListAgents");
-                o.DisabledRegions.Add("ap-east-1");
-            });
-            using AwsSession session = AwsSession.Create(Connect(server));
-            IDataSyncClient east = session.GetDataSyncClient("us-east-1");
-
-            var denied = await Assert.ThrowsAsync<DataSyncAccessDeniedException>(() =>
-                session.GetDataSyncClient("eu-west-1").ListTasksAsync(new ListTasksRequest()));
-            Assert.Equal("eu-west-1", denied.Region);
-            Assert.Equal("datasync:ListTasks", denied.IamAction);
-            await Assert.ThrowsAsync<DataSyncAccessDeniedException>(() => east.ListAgentsAsync(new ListAgentsRequest()));
-            await east.ListTasksAsync(new ListTasksRequest()); // only ListAgents is denied there
-
-            var disabled = await Assert.ThrowsAsync<DataSyncUnrecognizedClientException>(() =>
-                session.GetDataSyncClient("ap-east-1").ListTasksAsync(new ListTasksRequest()));
-            Assert.Equal("UnrecognizedClientException", disabled.ErrorCode);
-
-            var badArn = await Assert.ThrowsAsync<DataSyncInvalidRequestException>(() =>
-                east.DescribeTaskAsync(new DescribeTaskRequest("arn:aws:datasync:us-east-1:111122223333:task/task-0000000000000000f")));
-            Assert.Equal(400, badArn.StatusCode);
-            Assert.False(string.IsNullOrEmpty(badArn.Message));
-
-            // A location of another type: InvalidRequestException too.
-            LocationListEntry s3 = (await ToListAsync(east.ListAllLocationsAsync())).First(l => l.LocationUri!.StartsWith("s3://", StringComparison.Ordinal));
-            await Assert.ThrowsAsync<DataSyncInvalidRequestException>(() => east.DescribeLocationNfsAsync(new DescribeLocationNfsRequest(s3.LocationArn!)));
-        }
-
-        [Fact]
-        public async Task InternalErrorsSurfaceAfterRetries()
-        {
-            await using EmulatorServer server = await StartAsync(o => o.ServerErrorRate = 1.0);
-            var records = new ConcurrentBag<ApiCallRecord>();
-            using AwsSession session = AwsSession.Create(Connect(server, o => { o.MaxErrorRetry = 1; o.OnApiCall = records.Add; }));
-            var ex = await Assert.ThrowsAnyAsync<DataSyncServiceException>(() => session.GetDataSyncClient("us-east-1").ListTasksAsync(new ListTasksRequest()));
-            Assert.True(ex is DataSyncInternalException, ex.GetType().Name + " " + ex.ErrorCode);
-            Assert.True(ex.StatusCode >= 500);
-            Assert.Equal(2, Assert.Single(records).Attempts);
-        }
-
-        [Fact]
-        public async Task CredentialsFromAProfileFile()
-        {
-            await using EmulatorServer server = await StartAsync();
-            string file = Path.Combine(Path.GetTempPath(), "ss-profile-" + Guid.NewGuid().ToString("N"));
-            File.WriteAllText(file,
-                "[default]\naws_access_key_id = AKIAWRONG\naws_secret_access_key = wrong\n\n" +
-                $"[emulator]\naws_access_key_id = {EmulatorCredentials.DefaultAccessKeyId}\naws_secret_access_key = {EmulatorCredentials.DefaultSecretAccessKey}\nregion = eu-west-1\n");
-            try
-            {
-                using AwsSession session = AwsSession.Create(new AwsConnectionOptions
-                {
-                    ProfileName = "emulator",
-                    ProfileLocation = file,
-                    EndpointUrl = server.Endpoint.ToString(),
-                });
-                Assert.Equal("profile 'emulator'", session.CredentialSource);
-                Assert.Equal("eu-west-1", session.DefaultRegion);
-                ListTasksResponse page = await session.GetDataSyncClient("eu-west-1").ListTasksAsync(new ListTasksRequest { MaxResults = 100 });
-                Assert.Equal(5, page.Tasks!.Count);
-                Assert.NotNull(page.NextToken);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-        }
-
-        /// <summary>Stands for a credentials object of another AWS SDK version (AWS Tools for PowerShell's
-        /// AWSSDK.Core 3.7 BasicAWSCredentials): the client only sees GetCredentials() and the property names.</summary>
-        public sealed class OtherSdkCredentials
-        {
-            private readonly string _key, _secret;
-            public int Calls;
-            public OtherSdkCredentials(string key, string secret) { _key = key; _secret = secret; }
-            public OtherSdkImmutable GetCredentials() { Interlocked.Increment(ref Calls); return new OtherSdkImmutable(_key, _secret, null); }
-        }
-
-        public sealed class OtherSdkImmutable
-        {
-            public OtherSdkImmutable(string accessKey, string secretKey, string? token) { AccessKey = accessKey; SecretKey = secretKey; Token = token; }
-            public string AccessKey { get; }
-            public string SecretKey { get; }
-            public string? Token { get; }
-        }
-
-        [Fact]
-        public async Task CredentialsObjectOfAnotherSdk()
-        {
-            await using EmulatorServer server = await StartAsync();
-            var foreign = new OtherSdkCredentials(EmulatorCredentials.DefaultAccessKeyId, EmulatorCredentials.DefaultSecretAccessKey);
-            using AwsSession session = AwsSession.Create(new AwsConnectionOptions { Credentials = foreign, EndpointUrl = server.Endpoint.ToString() });
-            List<AgentListEntry> agents = await ToListAsync(session.GetDataSyncClient("us-east-1").ListAllAgentsAsync());
-            Assert.Equal(Data(server, "us-east-1").Agents.Count, agents.Count);
-            Assert.True(foreign.Calls >= 2, "asked at creation and before signing");
-
-            CallerIdentity identity = await session.GetCallerIdentityAsync("us-east-1");
-            Assert.Equal(EmulatorCredentials.DefaultAccountId, identity.Account);
-        }
-
-        [Fact]
-        public async Task GetCallerIdentityThroughTheEmulatorsSts()
-        {
-            await using EmulatorServer server = await StartAsync();
-            var records = new ConcurrentBag<ApiCallRecord>();
-            using AwsSession session = AwsSession.Create(Connect(server, o => o.OnApiCall = records.Add));
-            CallerIdentity identity = await session.GetCallerIdentityAsync("eu-west-1");
-            Assert.Equal(EmulatorCredentials.DefaultAccountId, identity.Account);
-            Assert.StartsWith("arn:aws:", identity.Arn);
-            Assert.Equal("aws", identity.Partition);
-            ApiCallRecord record = Assert.Single(records);
-            Assert.Equal("sts", record.Service);
-            Assert.Equal("GetCallerIdentity", record.Operation);
-            Assert.True(record.Succeeded);
-            Assert.Equal(1, record.Attempts);
-
-            using AwsSession wrong = AwsSession.Create(Connect(server, o => o.SecretKey = "nope"));
-            await Assert.ThrowsAnyAsync<DataSyncAuthenticationException>(() => wrong.GetCallerIdentityAsync("eu-west-1"));
         }
 
         [Fact]

@@ -52,13 +52,10 @@ namespace StratusScan.DataSync.Tests.Aws
             }
         }
 
-        private static AwsSession Session(EmulatorServer server) => AwsSession.Create(new AwsConnectionOptions
+        private static AwsSession Session(EmulatorServer server) => TestEmulator.Session(server, o =>
         {
-            AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-            SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-            EndpointUrl = server.Endpoint.ToString(),
-            MaxConcurrentCalls = 16,
-            MaxBackoff = TimeSpan.FromSeconds(1),
+            o.MaxConcurrentCalls = 16;
+            o.MaxBackoff = TimeSpan.FromSeconds(1);
         });
     }
 }

@@ -14,38 +14,39 @@ using StratusScan.DataSync.Tests.Report;
 namespace StratusScan.DataSync.Tests.Faults
 {
     /// <summary>
-    /// The fault suite of the core (issue 14): the collector against the emulator's faults, each case asserting the
+    /// The fault suite of the core: the collector against the emulator's faults, each case asserting the
     /// exact outcome: the rows of the fault-free run (nothing lost, nothing twice), or the exact gaps as
     /// <see cref="ScanResult.Issues"/> and as rows of the workbook's Summary "Scan Issues" section read back with
     /// ExcelDataReader. The cmdlet's side (error records, streams, files) is tests/Pester/Faults.Tests.ps1.
     /// </summary>
-    public sealed class FaultSuiteTests : IAsyncLifetime
+    public sealed partial class FaultSuiteTests : EmulatorTest
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
         private static readonly string[] Regions = { "us-east-1", "eu-south-1" };
-        private EmulatorServer _server = null!;
         private string _directory = null!;
         private string _baseline = null!;
         private ScanResult _baselineResult = null!;
 
-        public async Task InitializeAsync()
+        protected override EmulatorOptions CreateOptions() => new EmulatorOptions
         {
-            _server = await EmulatorServer.StartAsync(new EmulatorOptions
+            PageSize = 3,
+            Seed = 11,
+            Generate = new DatasetSpec
             {
-                PageSize = 3,
+                Regions = Regions,
+                TasksPerRegion = 7,
+                LocationsPerTypePerRegion = 1,
+                AgentsPerRegion = 4,
+                ExecutionsPerTask = 3,
+                DaysOfHistory = 20,
+                Now = Now,
                 Seed = 11,
-                Generate = new DatasetSpec
-                {
-                    Regions = Regions,
-                    TasksPerRegion = 7,
-                    LocationsPerTypePerRegion = 1,
-                    AgentsPerRegion = 4,
-                    ExecutionsPerTask = 3,
-                    DaysOfHistory = 20,
-                    Now = Now,
-                    Seed = 11,
-                },
-            });
+            },
+        };
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
             _directory = Path.Combine(Path.GetTempPath(), "stratusscan-faults-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(_directory);
             using var session = Session();
@@ -54,30 +55,28 @@ namespace StratusScan.DataSync.Tests.Faults
             _baseline = Fingerprint(_baselineResult);
         }
 
-        public async Task DisposeAsync()
+        public override async Task DisposeAsync()
         {
-            await _server.DisposeAsync();
+            await base.DisposeAsync();
             try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
         }
 
-        private AwsSession Session(TimeSpan? timeout = null) => AwsSession.Create(new AwsConnectionOptions
+        private AwsSession Session(TimeSpan? timeout = null, int maxErrorRetry = 4) => base.Session(o =>
         {
-            AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-            SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-            EndpointUrl = _server.Endpoint.ToString(),
-            MaxConcurrentCalls = 16,
-            MaxBackoff = TimeSpan.FromMilliseconds(50),
-            Timeout = timeout,
+            o.MaxConcurrentCalls = 16;
+            o.MaxBackoff = TimeSpan.FromMilliseconds(50);
+            o.Timeout = timeout;
+            o.MaxErrorRetry = maxErrorRetry;
         });
 
         private static ScanRequest All() => new ScanRequest { Regions = Regions, Kinds = ResourceKinds.All, IncludeTags = true };
 
-        private IEnumerable<RegionData> DataRegions => Regions.Select(r => _server.Dataset.Find(EmulatorCredentials.DefaultAccountId, r)!);
+        private IEnumerable<RegionData> DataRegions => Regions.Select(r => Data(r));
 
         private async Task<ScanResult> ScanWith(Action<EmulatorOptions> faults, TimeSpan? timeout = null)
         {
-            faults(_server.Options);
-            _server.Reset();
+            faults(Server.Options);
+            Server.Reset();
             try
             {
                 using var session = Session(timeout);
@@ -85,7 +84,7 @@ namespace StratusScan.DataSync.Tests.Faults
             }
             finally
             {
-                var o = _server.Options;
+                var o = Server.Options;
                 o.ThrottleRate = 0;
                 o.ServerErrorRate = 0;
                 o.ServerErrorBurst = 1;
@@ -147,214 +146,6 @@ namespace StratusScan.DataSync.Tests.Faults
             Assert.Equal(result.Issues.Select(i => i.Target), table.Column("Target").Cast<string?>());
             Assert.Equal(result.Issues.Select(i => i.ErrorCode ?? i.Kind.ToString()), table.Column("Error Code").Cast<string>());
             Assert.Equal(result.Issues.Select(i => i.MissingData), table.Column("Missing Data").Cast<string>());
-        }
-
-        // ---- transient faults: the scan completes with exactly the fault-free rows ------------------------------
-
-        [Fact]
-        public async Task AThrottlingStormOfHalfTheCallsLosesAndDuplicatesNothing()
-        {
-            var result = await ScanWith(o => o.ThrottleRate = 0.5);
-            Assert.True(_server.Stats.Throttles > 20, "throttles: " + _server.Stats.Throttles);
-            AssertComplete(result);
-        }
-
-        [Fact]
-        public async Task BurstsOf5xxLongerThanTheSdksRetriesLoseNothing()
-        {
-            // Bursts of 8 consecutive 5xx: more than the SDK's 5 attempts, so the collector's rounds must take over.
-            var result = await ScanWith(o =>
-            {
-                o.ServerErrorRate = 0.04;
-                o.ServerErrorBurst = 8;
-            });
-            Assert.True(_server.Stats.ServerErrors >= 8, "5xx: " + _server.Stats.ServerErrors);
-            AssertComplete(result);
-        }
-
-        [Fact]
-        public async Task LatencySpikesLoseNothing()
-        {
-            var result = await ScanWith(o =>
-            {
-                o.LatencySpike = TimeSpan.FromMilliseconds(400);
-                o.LatencySpikeRate = 0.1;
-            });
-            AssertComplete(result);
-        }
-
-        [Fact]
-        public async Task LatencySpikesBeyondTheHttpTimeoutAreRetriedAndLoseNothing()
-        {
-            var result = await ScanWith(o =>
-            {
-                o.LatencySpike = TimeSpan.FromSeconds(3);
-                o.LatencySpikeRate = 0.05;
-            }, timeout: TimeSpan.FromSeconds(1));
-            AssertComplete(result);
-        }
-
-        [Fact]
-        public async Task AConnectionDroppedMidPageIsRetriedAndLosesNothing()
-        {
-            var result = await ScanWith(o => o.DropConnectionRate = 0.1);
-            Assert.True(_server.Stats.DroppedConnections > 0);
-            AssertComplete(result);
-        }
-
-        [Fact]
-        public async Task MalformedAndTruncatedResponsesAreRetriedAndLoseNothing()
-        {
-            var result = await ScanWith(o => o.MalformedRate = 0.1);
-            Assert.True(_server.Stats.MalformedResponses > 0);
-            AssertComplete(result);
-        }
-
-        [Fact]
-        public async Task EveryTransientFaultAtOnceLosesNothing()
-        {
-            // Together the faults exhaust the SDK's attempts on some calls, whatever the last one's fault: an
-            // unreadable 200 must get another round as a throttle or a 5xx does (it was reported as a gap before).
-            var result = await ScanWith(o =>
-            {
-                // 50% alone is the storm above; with everything on top at that rate the SDK's retry quota runs dry and
-                // a few calls fail all four rounds of the collector (see the report of issue 14).
-                o.ThrottleRate = 0.2;
-                o.ServerErrorRate = 0.02;
-                o.ServerErrorBurst = 4;
-                o.DropConnectionRate = 0.05;
-                o.MalformedRate = 0.1;
-                o.LatencySpike = TimeSpan.FromMilliseconds(200);
-                o.LatencySpikeRate = 0.05;
-            });
-            Assert.True(_server.Stats.MalformedResponses > 0 && _server.Stats.DroppedConnections > 0 && _server.Stats.Throttles > 0 && _server.Stats.ServerErrors > 0);
-            AssertComplete(result);
-        }
-
-        // ---- permanent faults: exactly the gaps, each reported ---------------------------------------------------
-
-        [Fact]
-        public async Task ARegionWhereEveryCallIsDeniedIsReportedOncePerListAndTheOtherRegionIsComplete()
-        {
-            var result = await ScanWith(o => o.DeniedRegions.Add("eu-south-1"));
-
-            Assert.Equal(new[] { "eu-south-1" }, result.FailedRegions);
-            Assert.Equal(
-                new[] { "datasync:ListAgents", "datasync:ListLocations", "datasync:ListTaskExecutions", "datasync:ListTasks" },
-                result.Issues.Select(i => i.IamAction).OrderBy(a => a, StringComparer.Ordinal));
-            Assert.All(result.Issues, i =>
-            {
-                Assert.Equal(ScanIssueKind.AccessDenied, i.Kind);
-                Assert.Equal("eu-south-1", i.Region);
-                Assert.Equal("AccessDeniedException", i.ErrorCode);
-                Assert.Null(i.Target);
-            });
-            Assert.Equal(OnlyRegion(_baseline, "us-east-1"), Fingerprint(result));
-            AssertIssuesInWorkbook(result);
-        }
-
-        [Fact]
-        public async Task OneOperationDeniedKeepsTheListedRowsAndReportsEachCall()
-        {
-            var agents = DataRegions.First().Agents.Select(a => (string)a["AgentArn"]!).OrderBy(a => a, StringComparer.Ordinal).ToList();
-            var result = await ScanWith(o => o.DeniedOperations.Add("us-east-1:DescribeAgent"));
-
-            Assert.Empty(result.FailedRegions);
-            Assert.Equal(agents, result.Issues.Select(i => i.Target).OrderBy(a => a, StringComparer.Ordinal));
-            Assert.All(result.Issues, i =>
-            {
-                Assert.Equal(ScanIssueKind.AccessDenied, i.Kind);
-                Assert.Equal("us-east-1", i.Region);
-                Assert.Equal("datasync:DescribeAgent", i.IamAction);
-            });
-            // Every agent is there once (from ListAgents), and everything else is as without the fault.
-            Assert.Equal(_baselineResult.Agents.Select(a => a.AgentArn + "|" + a.Status), result.Agents.Select(a => a.AgentArn + "|" + a.Status));
-            Assert.Equal(WithoutAgents(_baseline), WithoutAgents(Fingerprint(result)));
-            AssertIssuesInWorkbook(result);
-        }
-
-        [Fact]
-        public async Task ARegionNotEnabledIsOneIssueAndTheOtherRegionIsComplete()
-        {
-            var result = await ScanWith(o => o.DisabledRegions.Add("eu-south-1"));
-
-            var issue = Assert.Single(result.Issues);
-            Assert.Equal(ScanIssueKind.RegionNotEnabled, issue.Kind);
-            Assert.Equal("eu-south-1", issue.Region);
-            Assert.Equal("UnrecognizedClientException", issue.ErrorCode);
-            Assert.Equal("everything in eu-south-1", issue.MissingData);
-            Assert.Equal(new[] { "eu-south-1" }, result.FailedRegions);
-            Assert.Equal(OnlyRegion(_baseline, "us-east-1"), Fingerprint(result));
-            AssertIssuesInWorkbook(result);
-        }
-
-        [Fact]
-        public async Task PagingThatNeverEndsStopsTheListingAndIsReported()
-        {
-            var result = await ScanWith(o => o.TokenLoopOperations.Add("us-east-1:ListTasks"));
-
-            var issue = Assert.Single(result.Issues);
-            Assert.Equal(ScanIssueKind.ServiceError, issue.Kind);
-            Assert.Equal("us-east-1", issue.Region);
-            Assert.Equal("datasync:ListTasks", issue.IamAction);
-            Assert.Equal("PaginationError", issue.ErrorCode);
-            Assert.Contains("tasks (listing incomplete)", issue.MissingData, StringComparison.Ordinal);
-            // The listing stopped at the second page, when the token came back: its six tasks, each once.
-            Assert.Equal(2, _server.Stats.GetCalls("ListTasks", "us-east-1"));
-            var expectedTasks = DataRegions.First().Tasks.Take(6).Select(t => (string)t["TaskArn"]!).OrderBy(a => a, StringComparer.Ordinal);
-            Assert.Equal(expectedTasks, result.Tasks.Where(t => t.Region == "us-east-1").Select(t => t.TaskArn));
-            // Everything else is complete.
-            Assert.Equal(_baselineResult.Tasks.Where(t => t.Region == "eu-south-1").Select(t => t.TaskArn), result.Tasks.Where(t => t.Region == "eu-south-1").Select(t => t.TaskArn));
-            Assert.Equal(WithoutTasks(_baseline), WithoutTasks(Fingerprint(result)));
-            AssertIssuesInWorkbook(result);
-        }
-
-        // ---- cancellation -----------------------------------------------------------------------------------------
-
-        [Fact]
-        public async Task CancellationWhileListingReturnsPromptly()
-        {
-            _server.Options.Latency = TimeSpan.FromMilliseconds(500);
-            try
-            {
-                using var session = Session();
-                using var cts = new CancellationTokenSource();
-                var request = All();
-                request.Progress = new SyncProgress(p => { if (p.Listing && p.Total == 0) cts.CancelAfter(150); });
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new InventoryCollector(session).ScanAsync(request, cts.Token));
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "took " + watch.Elapsed);
-            }
-            finally
-            {
-                _server.Options.Latency = TimeSpan.Zero;
-            }
-        }
-
-        [Fact]
-        public async Task CancellationWhileDescribingReturnsPromptly()
-        {
-            _server.Options.Latency = TimeSpan.FromMilliseconds(300);
-            try
-            {
-                using var session = Session();
-                using var cts = new CancellationTokenSource();
-                var describing = 0;
-                var request = All();
-                request.Progress = new SyncProgress(p =>
-                {
-                    // The first Describe has completed: the scan is describing.
-                    if (p.Completed > 0 && Interlocked.Exchange(ref describing, 1) == 0) cts.Cancel();
-                });
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new InventoryCollector(session).ScanAsync(request, cts.Token));
-                Assert.Equal(1, describing);
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), "took " + watch.Elapsed);
-            }
-            finally
-            {
-                _server.Options.Latency = TimeSpan.Zero;
-            }
         }
 
         // ---- helpers ----------------------------------------------------------------------------------------------

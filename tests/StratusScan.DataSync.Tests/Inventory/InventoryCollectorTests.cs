@@ -13,47 +13,38 @@ using StratusScan.DataSync.Inventory;
 namespace StratusScan.DataSync.Tests.Inventory
 {
     /// <summary>The collector against the real emulator (in-process, real HTTP, SigV4, paging of 5).</summary>
-    public sealed class InventoryCollectorTests : IAsyncLifetime
+    public sealed class InventoryCollectorTests : EmulatorTest
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
         private static readonly string[] Regions = { "us-east-1", "eu-west-1", "ap-southeast-2" };
-        private EmulatorServer _server = null!;
 
-        public async Task InitializeAsync()
+        protected override EmulatorOptions CreateOptions() => new EmulatorOptions
         {
-            _server = await EmulatorServer.StartAsync(new EmulatorOptions
+            Port = 0,
+            PageSize = 5,
+            Seed = 7,
+            Generate = new DatasetSpec
             {
-                Port = 0,
-                PageSize = 5,
+                Regions = Regions,
+                TasksPerRegion = 9,
+                LocationsPerTypePerRegion = 2,
+                AgentsPerRegion = 4,
+                ExecutionsPerTask = 5,
+                DaysOfHistory = 45,
+                Now = Now,
                 Seed = 7,
-                Generate = new DatasetSpec
-                {
-                    Regions = Regions,
-                    TasksPerRegion = 9,
-                    LocationsPerTypePerRegion = 2,
-                    AgentsPerRegion = 4,
-                    ExecutionsPerTask = 5,
-                    DaysOfHistory = 45,
-                    Now = Now,
-                    Seed = 7,
-                },
-            });
-        }
+            },
+        };
 
-        public async Task DisposeAsync() => await _server.DisposeAsync();
-
-        private AwsSession Session(int maxConcurrentCalls = 16, int maxErrorRetry = 4) => AwsSession.Create(new AwsConnectionOptions
+        private AwsSession Session(int maxConcurrentCalls = 16, int maxErrorRetry = 4) => base.Session(o =>
         {
-            AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-            SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-            EndpointUrl = _server.Endpoint.ToString(),
-            MaxConcurrentCalls = maxConcurrentCalls,
-            MaxErrorRetry = maxErrorRetry,
+            o.MaxConcurrentCalls = maxConcurrentCalls;
+            o.MaxErrorRetry = maxErrorRetry;
         });
 
         private static ScanRequest All(DateTime? since = null) => new ScanRequest { Regions = Regions, Kinds = ResourceKinds.All, ExecutionsSince = since };
 
-        private IEnumerable<RegionData> DataRegions => Regions.Select(r => _server.Dataset.Find(EmulatorCredentials.DefaultAccountId, r)!);
+        private IEnumerable<RegionData> DataRegions => Regions.Select(r => Data(r));
 
         [Fact]
         public async Task EveryResourceOfEveryRegionIsCollectedOnceInRegionThenArnOrder()
@@ -76,13 +67,13 @@ namespace StratusScan.DataSync.Tests.Inventory
         public async Task EachLocationIsDescribedExactlyOnceWithTheOperationOfItsScheme()
         {
             using var session = Session();
-            _server.Stats.Reset();
+            Server.Stats.Reset();
             var result = await new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Locations });
 
             var describes = new[] { "S3", "Efs", "FsxWindows", "FsxLustre", "FsxOpenZfs", "FsxOntap", "Nfs", "Smb", "Hdfs", "ObjectStorage", "AzureBlob" }
-                .Sum(t => _server.Stats.GetCalls("DescribeLocation" + t));
+                .Sum(t => Server.Stats.GetCalls("DescribeLocation" + t));
             Assert.Equal(result.Locations.Count, describes);
-            Assert.Equal(0, _server.Stats.ErrorsServed);
+            Assert.Equal(0, Server.Stats.ErrorsServed);
             Assert.DoesNotContain(result.Locations, l => l.LocationType == LocationType.Unknown);
             Assert.Equal(11, result.Locations.Select(l => l.LocationType).Distinct().Count());
         }
@@ -158,7 +149,7 @@ namespace StratusScan.DataSync.Tests.Inventory
         [Fact]
         public async Task AnOperationDeniedInOneRegionIsAnIssueAndTheOtherRegionsComplete()
         {
-            _server.Options.DeniedOperations.Add("eu-west-1:ListTasks");
+            Server.Options.DeniedOperations.Add("eu-west-1:ListTasks");
             try
             {
                 using var session = Session();
@@ -179,14 +170,14 @@ namespace StratusScan.DataSync.Tests.Inventory
             }
             finally
             {
-                _server.Options.DeniedOperations.Clear();
+                Server.Options.DeniedOperations.Clear();
             }
         }
 
         [Fact]
         public async Task ADescribeDeniedKeepsTheListedRowAndReportsEachGap()
         {
-            _server.Options.DeniedOperations.Add("DescribeAgent");
+            Server.Options.DeniedOperations.Add("DescribeAgent");
             try
             {
                 using var session = Session();
@@ -198,7 +189,7 @@ namespace StratusScan.DataSync.Tests.Inventory
             }
             finally
             {
-                _server.Options.DeniedOperations.Clear();
+                Server.Options.DeniedOperations.Clear();
             }
         }
 
@@ -206,7 +197,7 @@ namespace StratusScan.DataSync.Tests.Inventory
         public async Task ARegionNotEnabledIsSkippedOnceAndEveryRegionFailingThrows()
         {
             // Only an opt-in Region can be not enabled (ap-east-1, eu-south-1, me-south-1 are; the dataset's Regions are not).
-            _server.Options.DisabledRegions.Add("ap-east-1");
+            Server.Options.DisabledRegions.Add("ap-east-1");
             try
             {
                 using var session = Session();
@@ -217,67 +208,20 @@ namespace StratusScan.DataSync.Tests.Inventory
                 Assert.DoesNotContain(result.Tasks, t => t.Region == "ap-east-1");
 
                 var optIn = new[] { "ap-east-1", "eu-south-1", "me-south-1" };
-                foreach (var region in optIn) _server.Options.DisabledRegions.Add(region);
+                foreach (var region in optIn) Server.Options.DisabledRegions.Add(region);
                 var error = await Assert.ThrowsAsync<ScanFailedException>(() => new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = optIn, Kinds = ResourceKinds.All }));
                 Assert.Equal(3, error.Issues.Count);
             }
             finally
             {
-                _server.Options.DisabledRegions.Clear();
-            }
-        }
-
-        [Fact]
-        public async Task ThrottlingLosesNothingAndOneCallAtATimeGivesTheSameOutput()
-        {
-            using var session = Session();
-            var baseline = Fingerprint(await new InventoryCollector(session).ScanAsync(All()));
-
-            _server.Options.ThrottleRate = 0.3;
-            try
-            {
-                using var patient = Session(maxErrorRetry: 12);
-                var throttled = await new InventoryCollector(patient).ScanAsync(All());
-                Assert.Empty(throttled.Issues);
-                Assert.Equal(baseline, Fingerprint(throttled));
-                Assert.True(_server.Stats.Throttles > 0);
-            }
-            finally
-            {
-                _server.Options.ThrottleRate = 0;
-            }
-
-            using var serial = Session(maxConcurrentCalls: 1);
-            Assert.Equal(baseline, Fingerprint(await new InventoryCollector(serial).ScanAsync(All())));
-        }
-
-        [Fact]
-        public async Task ThrottlingLosesNothingWithTheDefaultRetrySettings()
-        {
-            // The cmdlets use the session's default MaxErrorRetry (4): under 30% throttling a few calls in a scan of
-            // hundreds exhaust the SDK's attempts, and the collector must try them again rather than lose the row.
-            using var session = Session();
-            var request = new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Locations | ResourceKinds.Executions };
-            var baseline = Fingerprint(await new InventoryCollector(session).ScanAsync(request));
-
-            _server.Options.ThrottleRate = 0.3;
-            try
-            {
-                using var throttledSession = Session();
-                var throttled = await new InventoryCollector(throttledSession).ScanAsync(request);
-                Assert.Empty(throttled.Issues);
-                Assert.Equal(baseline, Fingerprint(throttled));
-            }
-            finally
-            {
-                _server.Options.ThrottleRate = 0;
+                Server.Options.DisabledRegions.Clear();
             }
         }
 
         [Fact]
         public async Task CancellationStopsTheScanPromptly()
         {
-            _server.Options.Latency = TimeSpan.FromMilliseconds(200);
+            Server.Options.Latency = TimeSpan.FromMilliseconds(200);
             try
             {
                 using var session = Session();
@@ -288,7 +232,7 @@ namespace StratusScan.DataSync.Tests.Inventory
             }
             finally
             {
-                _server.Options.Latency = TimeSpan.Zero;
+                Server.Options.Latency = TimeSpan.Zero;
             }
         }
 
@@ -297,7 +241,7 @@ namespace StratusScan.DataSync.Tests.Inventory
         {
             var taskArn = (string)DataRegions.First().Tasks.First()["TaskArn"]!;
             using var session = Session();
-            _server.Stats.Reset();
+            Server.Stats.Reset();
             var result = await new InventoryCollector(session).ScanAsync(new ScanRequest
             {
                 Regions = new[] { "us-east-1" },
@@ -307,30 +251,31 @@ namespace StratusScan.DataSync.Tests.Inventory
             Assert.Equal(taskArn, Assert.Single(result.Tasks).TaskArn);
             Assert.All(result.Executions, e => Assert.Equal(taskArn, e.TaskArn));
             Assert.Equal(DataRegions.First().ExecutionsOf(taskArn).Count, result.Executions.Count + result.ExecutionsOutsideWindow);
-            Assert.Equal(0, _server.Stats.GetCalls("ListTasks"));
+            Assert.Equal(0, Server.Stats.GetCalls("ListTasks"));
         }
 
         [Fact]
         public async Task TagsAreReadOnlyWhenAsked()
         {
             using var session = Session();
-            _server.Stats.Reset();
+            Server.Stats.Reset();
             var without = await new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Agents });
-            Assert.Equal(0, _server.Stats.GetCalls("ListTagsForResource"));
+            Assert.Equal(0, Server.Stats.GetCalls("ListTagsForResource"));
             Assert.All(without.Agents, a => Assert.Null(a.Tags));
 
             var with = await new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Agents, IncludeTags = true });
             // One call per agent, more where its tags span pages (the emulator's pages hold 5).
             var tagsOf = DataRegions.SelectMany(r => r.Tags).ToDictionary(t => t.Key, t => t.Value.Count);
             var expectedCalls = with.Agents.Sum(a => Math.Max(1, (tagsOf.GetValueOrDefault(a.AgentArn) + 4) / 5));
-            Assert.Equal(expectedCalls, _server.Stats.GetCalls("ListTagsForResource"));
+            Assert.Equal(expectedCalls, Server.Stats.GetCalls("ListTagsForResource"));
             var tagged = DataRegions.SelectMany(r => r.Tags).First(t => t.Key.Contains(":agent/", StringComparison.Ordinal) && t.Value.Count > 0);
             var agent = with.Agents.Single(a => a.AgentArn == tagged.Key);
             var expectedTags = tagged.Value.Select(t => (string)t!["Key"]! + "=" + (string?)t["Value"]).Distinct().OrderBy(k => k, StringComparer.Ordinal);
             Assert.Equal(expectedTags, agent.Tags!.Select(t => t.Key + "=" + t.Value).OrderBy(k => k, StringComparer.Ordinal));
         }
 
-        private static string Fingerprint(ScanResult r) => string.Join("\n",
+        /// <summary>What a scan found, one line per row: equal fingerprints, the same rows in the same order.</summary>
+        internal static string Fingerprint(ScanResult r) => string.Join("\n",
             r.Tasks.Select(t => t.TaskArn + "|" + t.Name + "|" + t.Status)
                 .Concat(r.Locations.Select(l => l.LocationArn + "|" + l.LocationType + "|" + l.Subdirectory))
                 .Concat(r.Agents.Select(a => a.AgentArn + "|" + a.Status))

@@ -10,37 +10,25 @@ using StratusScan.DataSync.Inventory;
 namespace StratusScan.DataSync.Tests.Inventory
 {
     /// <summary>Organisation-wide scans: a role assumed in each account through the real emulator's STS, then every Region of every account.</summary>
-    public sealed class OrganizationScanTests : IAsyncLifetime
+    public sealed class OrganizationScanTests : EmulatorTest
     {
         private const string Management = "111122223333";
         private static readonly string[] Members = { "444455556666", "777788889999" };
         private static readonly string[] Regions = { "us-east-1", "eu-west-1" };
-        private EmulatorServer _server = null!;
 
-        public async Task InitializeAsync()
+        protected override EmulatorOptions CreateOptions() => new EmulatorOptions
         {
-            _server = await EmulatorServer.StartAsync(new EmulatorOptions
-            {
-                Port = 0,
-                PageSize = 4,
-                Generate = new DatasetSpec { Regions = Regions, Accounts = 3, TasksPerRegion = 4, LocationsPerTypePerRegion = 1, AgentsPerRegion = 2, ExecutionsPerTask = 2, Seed = 11 },
-            });
-        }
+            Port = 0,
+            PageSize = 4,
+            Generate = new DatasetSpec { Regions = Regions, Accounts = 3, TasksPerRegion = 4, LocationsPerTypePerRegion = 1, AgentsPerRegion = 2, ExecutionsPerTask = 2, Seed = 11 },
+        };
 
-        public async Task DisposeAsync() => await _server.DisposeAsync();
-
-        private AwsSession Session(int maxConcurrentCalls = 16) => AwsSession.Create(new AwsConnectionOptions
-        {
-            AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-            SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-            EndpointUrl = _server.Endpoint.ToString(),
-            MaxConcurrentCalls = maxConcurrentCalls,
-        });
+        private AwsSession Session(int maxConcurrentCalls = 16) => base.Session(o => o.MaxConcurrentCalls = maxConcurrentCalls);
 
         private static AccountRole Role(string account, string name = "StratusScanReadOnly") => AccountRole.For(account, name, "aws");
 
         private IEnumerable<string> TaskArnsOf(string account) =>
-            Regions.SelectMany(r => _server.Dataset.Find(account, r)!.Tasks.Select(t => (string)t["TaskArn"]!).OrderBy(a => a, StringComparer.Ordinal));
+            Regions.SelectMany(r => Data(r, account).Tasks.Select(t => (string)t["TaskArn"]!).OrderBy(a => a, StringComparer.Ordinal));
 
         [Fact]
         public async Task EveryAccountIsScannedThroughItsRoleInAccountRegionArnOrderWithNames()
@@ -63,8 +51,8 @@ namespace StratusScan.DataSync.Tests.Inventory
             Assert.All(result.Tasks.Where(t => t.AccountId == Members[0]), t => Assert.Equal("Production", t.AccountName));
             Assert.All(result.Tasks.Where(t => t.AccountId != Members[0]), t => Assert.Equal(t.AccountId, t.AccountName));
             Assert.Equal(3 * Regions.Length * 2, result.Agents.Count);
-            Assert.Equal(3, _server.Stats.GetCalls("AssumeRole"));
-            Assert.Equal(0, _server.Stats.CallsInAccount("999999999999"));
+            Assert.Equal(3, Server.Stats.GetCalls("AssumeRole"));
+            Assert.Equal(0, Server.Stats.CallsInAccount("999999999999"));
         }
 
         [Fact]
@@ -104,7 +92,7 @@ namespace StratusScan.DataSync.Tests.Inventory
             Assert.Equal(new[] { Members[0], Members[1] }, with.Agents.Select(a => a.AccountId).Distinct());
 
             using var http = new System.Net.Http.HttpClient();
-            var sessions = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(_server.Endpoint, "/__emulator/sessions")))!.AsArray();
+            var sessions = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(Server.Endpoint, "/__emulator/sessions")))!.AsArray();
             var issued = sessions.Select(n => ((string?)n!["AccountId"], (string?)n["RoleName"], (string?)n["RoleSessionName"], (string?)n["ExternalId"])).ToList();
             Assert.Contains((Members[0], "StratusScanExternal", "audit-2026", "stratusscan-external-id"), issued);
             Assert.Contains((Members[1], "StratusScanReadOnly", "audit-2026", "stratusscan-external-id"), issued);
@@ -114,7 +102,7 @@ namespace StratusScan.DataSync.Tests.Inventory
         [Fact]
         public async Task AnAccountWhereDataSyncIsDeniedReportsEachRegionAndTheOthersComplete()
         {
-            _server.Options.DeniedAccounts.Add(Members[1]);
+            Server.Options.DeniedAccounts.Add(Members[1]);
             try
             {
                 using var session = Session();
@@ -133,7 +121,7 @@ namespace StratusScan.DataSync.Tests.Inventory
             }
             finally
             {
-                _server.Options.DeniedAccounts.Clear();
+                Server.Options.DeniedAccounts.Clear();
             }
         }
 
@@ -154,11 +142,11 @@ namespace StratusScan.DataSync.Tests.Inventory
         [Fact]
         public async Task AccountsRegionsAndCallsShareOneLimitOfCallsInFlight()
         {
-            _server.Options.Latency = TimeSpan.FromMilliseconds(20);
+            Server.Options.Latency = TimeSpan.FromMilliseconds(20);
             try
             {
                 using var session = Session(maxConcurrentCalls: 3);
-                _server.Stats.Reset();
+                Server.Stats.Reset();
                 var result = await new InventoryCollector(session).ScanAsync(new ScanRequest
                 {
                     Regions = Regions,
@@ -167,12 +155,12 @@ namespace StratusScan.DataSync.Tests.Inventory
                 });
 
                 Assert.Empty(result.Issues);
-                Assert.Equal(3, _server.Stats.PeakInFlight);
-                Assert.True(_server.Stats.TotalCalls > 60, "enough calls to contend for the slots: " + _server.Stats.TotalCalls);
+                Assert.Equal(3, Server.Stats.PeakInFlight);
+                Assert.True(Server.Stats.TotalCalls > 60, "enough calls to contend for the slots: " + Server.Stats.TotalCalls);
             }
             finally
             {
-                _server.Options.Latency = TimeSpan.Zero;
+                Server.Options.Latency = TimeSpan.Zero;
             }
         }
 
@@ -191,8 +179,8 @@ namespace StratusScan.DataSync.Tests.Inventory
 
             Assert.Empty(result.Issues);
             Assert.Equal(wanted, result.Tasks.Select(t => t.TaskArn));
-            Assert.Equal(2, _server.Stats.GetCalls("DescribeTask"));
-            Assert.Equal(0, _server.Stats.GetCalls("ListTasks"));
+            Assert.Equal(2, Server.Stats.GetCalls("DescribeTask"));
+            Assert.Equal(0, Server.Stats.GetCalls("ListTasks"));
         }
 
         [Fact]

@@ -42,8 +42,10 @@ namespace StratusScan.DataSync.Tests.Report
             var (result, sheets, path) = Write(new ReportData { AccountId = "111122223333", AccountName = "empty", ScanTimeUtc = Now, Window = ExecutionWindow.LastDays(7, Now), Regions = new[] { "us-east-1" } });
             Assert.Equal(new[] { "Summary", "Tasks", "Locations", "Agents", "Recent Executions", "Active Tasks", "Failed Executions" }, sheets.Select(s => s.Name));
             Assert.All(sheets.Skip(1), s => Assert.Equal(0, s.DataRowCount));
-            Assert.Equal(ExpectedColumns.Tasks.Select(c => c.Header), sheets[5].Headers);
-            Assert.Equal(ExpectedColumns.Executions.Select(c => c.Header), sheets[6].Headers);
+            Assert.Equal(ExpectedColumns.Headers(SheetColumns.Tasks), sheets[5].Headers);
+            Assert.Equal("Task Name", sheets[5].Headers[0]);
+            Assert.Equal(ExpectedColumns.Headers(SheetColumns.Executions), sheets[6].Headers);
+            Assert.Equal(new[] { "Task Execution ARN", "Task ARN", "Task Name", "Status" }, sheets[6].Headers.Take(4));
             Assert.All(result.RowsPerSheet.Where(p => p.Key != "Summary"), p => Assert.Equal(0, p.Value));
 
             using var document = SpreadsheetDocument.Open(path, false);

@@ -46,12 +46,7 @@ namespace StratusScan.DataSync.Tests.Report
                 },
             });
 
-            using var session = AwsSession.Create(new AwsConnectionOptions
-            {
-                AccessKey = EmulatorCredentials.DefaultAccessKeyId,
-                SecretKey = EmulatorCredentials.DefaultSecretAccessKey,
-                EndpointUrl = server.Endpoint.ToString(),
-            });
+            using var session = TestEmulator.Session(server);
 
             var window = ExecutionWindow.LastDays(30, Now.UtcDateTime);
             Scan = await new InventoryCollector(session).ScanAsync(new ScanRequest
@@ -65,6 +60,7 @@ namespace StratusScan.DataSync.Tests.Report
             {
                 AccountId = EmulatorCredentials.DefaultAccountId,
                 AccountName = "Audit: Prod/Main",
+                CallerArn = "arn:aws:iam::" + EmulatorCredentials.DefaultAccountId + ":user/auditor",
                 Partition = "aws",
                 Regions = Regions,
                 ScanTimeUtc = Now.UtcDateTime,

@@ -26,6 +26,7 @@ namespace StratusScan.DataSync.Aws.Internal
 
         public static Resolved Resolve(AwsConnectionOptions options)
         {
+            UseCurrentSharedFiles();
             if (options.Credentials != null)
             {
                 return new Resolved(FromObject(options.Credentials), "credentials object (" + options.Credentials.GetType().FullName + ")", null);
@@ -99,7 +100,9 @@ namespace StratusScan.DataSync.Aws.Internal
             AWSCredentials? credentials;
             try
             {
-                credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials(new DataSyncClientConfig());
+                // A resolver of its own: the SDK's shared one keeps what it found for the life of the process.
+                using var resolver = new DefaultAWSCredentialsIdentityResolver();
+                credentials = resolver.ResolveIdentity(new DataSyncClientConfig());
             }
             catch (Exception ex)
             {
@@ -125,6 +128,41 @@ namespace StratusScan.DataSync.Aws.Internal
                 // The region of the default profile is a convenience only.
             }
             return new Resolved(credentials, "default chain (" + credentials.GetType().Name + ")", region);
+        }
+
+        /// <summary>
+        /// Points the SDK at the shared credentials and config files the environment names now. The SDK reads
+        /// AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE once per process (SharedCredentialsFile's static default
+        /// paths, and only when the file exists then); a PowerShell session outlives many commands and users change
+        /// these variables between them. As in the AWS CLI, a variable naming a missing file means no such file.
+        /// </summary>
+        internal static void UseCurrentSharedFiles()
+        {
+            string home = FirstNonEmpty(Environment.GetEnvironmentVariable("HOME"), Environment.GetEnvironmentVariable("USERPROFILE"))
+                ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            string credentials = FirstNonEmpty(Environment.GetEnvironmentVariable(SharedCredentialsFile.SharedCredentialsFileEnvVar))
+                ?? System.IO.Path.Combine(home, ".aws", "credentials");
+            string config = FirstNonEmpty(Environment.GetEnvironmentVariable(SharedCredentialsFile.SharedConfigFileEnvVar))
+                ?? System.IO.Path.Combine(home, ".aws", "config");
+            SetDefaultPath(nameof(SharedCredentialsFile.DefaultFilePath), credentials);
+            SetDefaultPath(nameof(SharedCredentialsFile.DefaultConfigFilePath), config);
+        }
+
+        private static void SetDefaultPath(string property, string path)
+        {
+            var setter = typeof(SharedCredentialsFile).GetProperty(property, BindingFlags.Public | BindingFlags.Static)?.GetSetMethod(nonPublic: true)
+                ?? throw new InvalidOperationException("AWSSDK.Core has no settable SharedCredentialsFile." + property + ".");
+            setter.Invoke(null, new object[] { path });
+        }
+
+        private static string? FirstNonEmpty(params string?[] values)
+        {
+            foreach (var value in values)
+            {
+                if (!string.IsNullOrEmpty(value)) return value;
+            }
+
+            return null;
         }
 
         /// <summary>A credentials object of another AWS SDK version (or of this one).</summary>
