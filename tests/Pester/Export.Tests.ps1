@@ -232,6 +232,23 @@ Describe 'The full workbook' -Tag 'CoreOnly' {
         Compare-Sheet -Rows $script:Book['Recent Executions'] -Columns $script:ExecutionColumns -Objects $script:Executions -KeyHeader 'Task Execution ARN' -Sheet 'Recent Executions' | Should -BeNullOrEmpty
     }
 
+    It 'shows on <Sheet> the task mode, end time, estimates, files listed and prepared, folders transferred and failed' -ForEach @(
+        @{ Sheet = 'Recent Executions' }, @{ Sheet = 'Failed Executions' }
+    ) {
+        $headers = @($script:Book[$Sheet][0] | Where-Object { $null -ne $_ })
+        foreach ($h in 'Task Mode', 'End Time (UTC)', 'Files Estimated', 'Bytes Estimated', 'Files Listed', 'Files Prepared', 'Folders Transferred', 'Folders Failed') {
+            $headers | Should -Contain $h
+        }
+        $mode = [Array]::IndexOf($headers, 'Task Mode')
+        $arn = [Array]::IndexOf($headers, 'Task Execution ARN')
+        $enhanced = @($script:Executions | Where-Object TaskMode -eq 'ENHANCED')
+        if ($Sheet -eq 'Recent Executions' -and $enhanced.Count -gt 0) {
+            $row = @($script:Book[$Sheet] | Where-Object { $_[$arn] -eq $enhanced[0].TaskExecutionArn })[0]
+            $row[$mode] | Should -Be 'ENHANCED'
+            $row[[Array]::IndexOf($headers, 'Folders Transferred')] | Should -Be $enhanced[0].FoldersTransferred
+        }
+    }
+
     It 'shows in the spot-checked columns of <Sheet> the members named for them (independently of the module''s column list)' -ForEach @(
         @{ Sheet = 'Tasks'; Book = 'Tasks'; Objects = 'Tasks'; Key = 'Task ARN' }
         @{ Sheet = 'Locations'; Book = 'Locations'; Objects = 'Locations'; Key = 'Location ARN' }

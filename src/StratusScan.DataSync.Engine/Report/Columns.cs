@@ -157,8 +157,20 @@ namespace StratusScan.DataSync.Report
             Col<DataSyncTaskExecution>("Bytes Written", CellKind.Bytes, e => e.BytesWritten),
             Text<DataSyncTaskExecution>("Error Code", e => e.ErrorCode),
             Text<DataSyncTaskExecution>("Error Detail", e => e.ErrorDetail),
+            Text<DataSyncTaskExecution>("Task Mode", e => e.TaskMode),
+            Col<DataSyncTaskExecution>("End Time (UTC)", CellKind.DateTime, e => e.EndTime),
+            Col<DataSyncTaskExecution>("Files Estimated", CellKind.Integer, e => e.EstimatedFilesToTransfer),
+            Col<DataSyncTaskExecution>("Bytes Estimated", CellKind.Bytes, e => e.EstimatedBytesToTransfer),
+            Col<DataSyncTaskExecution>("Files Listed", CellKind.Integer, e => e.FilesListed?.AtSource),
+            Col<DataSyncTaskExecution>("Files Prepared", CellKind.Integer, e => e.FilesPrepared),
+            Col<DataSyncTaskExecution>("Folders Transferred", CellKind.Integer, e => e.FoldersTransferred),
+            Col<DataSyncTaskExecution>("Folders Failed", CellKind.Integer, e => FoldersFailed(e.FoldersFailed)),
             Text<DataSyncTaskExecution>("Region", e => e.Region),
         }.Concat(Account<DataSyncTaskExecution>(e => e.AccountId, e => e.AccountName)).ToArray();
+
+        /// <summary>Folders that failed in any phase (enhanced mode: list, prepare, transfer, verify, delete); null when not reported.</summary>
+        internal static long? FoldersFailed(Aws.Model.TaskExecutionFoldersFailedDetail? failed) =>
+            failed is null ? (long?)null : (failed.List ?? 0) + (failed.Prepare ?? 0) + (failed.Transfer ?? 0) + (failed.Verify ?? 0) + (failed.Delete ?? 0);
 
         private static SheetColumn<T> Text<T>(string header, Func<T, string?> value) => new SheetColumn<T>(header, CellKind.Text, value);
 

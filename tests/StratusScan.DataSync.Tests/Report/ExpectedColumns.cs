@@ -51,6 +51,14 @@ namespace StratusScan.DataSync.Tests.Report
             ("Duration", e => e.TotalDuration),
             ("Bytes Transferred", e => e.BytesTransferred),
             ("Files Failed", e => e.FilesFailed),
+            ("Task Mode", e => e.TaskMode),
+            ("End Time (UTC)", e => e.EndTime),
+            ("Files Estimated", e => e.EstimatedFilesToTransfer),
+            ("Bytes Estimated", e => e.EstimatedBytesToTransfer),
+            ("Files Listed", e => e.FilesListed?.AtSource),
+            ("Files Prepared", e => e.FilesPrepared),
+            ("Folders Transferred", e => e.FoldersTransferred),
+            ("Folders Failed", e => e.FoldersFailed is null ? null : (long?)((e.FoldersFailed.List ?? 0) + (e.FoldersFailed.Prepare ?? 0) + (e.FoldersFailed.Transfer ?? 0) + (e.FoldersFailed.Verify ?? 0) + (e.FoldersFailed.Delete ?? 0))),
         };
 
         public const string Marker = StratusScan.DataSync.Report.CellText.TruncationMarker;
