@@ -1,4 +1,4 @@
-# The error cases of SPEC §7, one by one, against the emulator's fault flags: ErrorId, category, target, and
+# The error cases users rely on, one by one, against the emulator's fault flags: ErrorId, category, target, and
 # which streams got what (output, error, warning, information).
 
 BeforeAll {

@@ -1,6 +1,6 @@
 # Tagged CoreOnly: it checks workbooks with the OpenXML SDK's net8.0 validator and ExcelDataReader with the
 # code-pages encodings, restored from NuGet for .NET (Core), which Windows PowerShell 5.1 cannot load.
-# Export-SSDataSyncReport (issue 13): the workbook written from the emulator's full dataset, checked with independent
+# Export-SSDataSyncReport: the workbook written from the emulator's full dataset, checked with independent
 # means - the OpenXML SDK's validator, ExcelDataReader (every cell against the source objects, types included) and
 # ImportExcel - plus the Summary's counts, the pipeline mode, the file-name rules, the config file, the output
 # errors, -WhatIf, cancellation while writing, the log file, the banner and a denied operation.

@@ -1,6 +1,6 @@
 # Tagged CoreOnly: it reads workbooks with ExcelDataReader and the code-pages encodings restored from NuGet for
 # .NET (Core), which Windows PowerShell 5.1 cannot load.
-# The fault and bad-input suite of issue 14, the cmdlet's side: against the emulator's faults, each case asserts the
+# The fault and bad-input suite, the cmdlet's side: against the emulator's faults, each case asserts the
 # exact outcome - the rows of the fault-free run, or each gap as a specific error record (ErrorId, category, target)
 # and as a row of the workbook's Scan Issues; bad input as a terminating error with its ErrorId and no file; Ctrl+C
 # in each phase of a scan with no workbook left; and no secret in any stream, log or workbook. The core's side is

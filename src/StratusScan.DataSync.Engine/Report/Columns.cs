@@ -46,7 +46,7 @@ namespace StratusScan.DataSync.Report
         public string? AlertStatus { get; }
     }
 
-    /// <summary>The columns of the data sheets (header texts as SPEC §6 names them; dates say UTC).</summary>
+    /// <summary>The columns of the data sheets (header texts as the workbook shows them; date headers say UTC).</summary>
     internal static class SheetColumns
     {
         public const string Status = "Status";
