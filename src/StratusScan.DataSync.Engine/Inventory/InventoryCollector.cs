@@ -37,6 +37,35 @@ namespace StratusScan.DataSync.Inventory
             _clients = clients ?? throw new ArgumentNullException(nameof(clients));
         }
 
+        /// <summary>
+        /// Scans and hands each object to <paramref name="sink"/>. Returns how the scan ended; the objects are not kept.
+        /// </summary>
+        public async Task<ScanOutcome> ScanAsync(ScanRequest request, IScanSink sink, CancellationToken cancellationToken = default)
+        {
+            if (sink is null) throw new ArgumentNullException(nameof(sink));
+            // TODO(streaming): hand each object on as it is described instead of after the scan.
+            var result = await ScanAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var item in result.Tasks.Cast<object>().Concat(result.Locations).Concat(result.Agents).Concat(result.Executions))
+            {
+                await sink.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ScanOutcome
+            {
+                Regions = result.Regions,
+                Accounts = result.Accounts,
+                FailedAccounts = result.FailedAccounts,
+                Issues = result.Issues,
+                FailedRegions = result.FailedRegions,
+                ExecutionsOutsideWindow = result.ExecutionsOutsideWindow,
+                TaskCount = result.Tasks.Count,
+                LocationCount = result.Locations.Count,
+                AgentCount = result.Agents.Count,
+                ExecutionCount = result.Executions.Count,
+            };
+        }
+
+        /// <summary>Scans and returns every object, ordered by account and Region (as requested), then ARN.</summary>
         public async Task<ScanResult> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
@@ -95,6 +124,10 @@ namespace StratusScan.DataSync.Inventory
                 FailedRegions = regions.Where(r => scans.Any(s => s.Region == r) && scans.Where(s => s.Region == r).All(s => s.Failed)).ToList(),
                 ExecutionsOutsideWindow = scans.Sum(s => s.Executions.OutsideWindow),
             };
+            result.TaskCount = result.Tasks.Count;
+            result.LocationCount = result.Locations.Count;
+            result.AgentCount = result.Agents.Count;
+            result.ExecutionCount = result.Executions.Count;
             new AccountNames(request.AccountNames).Name(result);
             return result;
         }

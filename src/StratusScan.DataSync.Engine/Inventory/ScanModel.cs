@@ -167,8 +167,8 @@ namespace StratusScan.DataSync.Inventory
         public override string ToString() => (AccountId.Length == 0 ? string.Empty : "account " + AccountId + " ") + Region + " " + IamAction + (Target is null ? string.Empty : " " + Target) + ": " + (ErrorCode ?? Kind.ToString()) + " - " + MissingData;
     }
 
-    /// <summary>Everything one scan collected, in a deterministic order (accounts and Regions as requested, then by ARN).</summary>
-    public sealed class ScanResult
+    /// <summary>How a scan ended, without its objects (a streaming scan handed them to its <see cref="IScanSink"/>).</summary>
+    public class ScanOutcome
     {
         public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
 
@@ -177,10 +177,6 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>Accounts that could not be scanned: the role could not be assumed, or no call succeeded in any Region.</summary>
         public IReadOnlyList<string> FailedAccounts { get; set; } = Array.Empty<string>();
-        public IReadOnlyList<DataSyncTask> Tasks { get; set; } = Array.Empty<DataSyncTask>();
-        public IReadOnlyList<DataSyncLocation> Locations { get; set; } = Array.Empty<DataSyncLocation>();
-        public IReadOnlyList<DataSyncAgent> Agents { get; set; } = Array.Empty<DataSyncAgent>();
-        public IReadOnlyList<DataSyncTaskExecution> Executions { get; set; } = Array.Empty<DataSyncTaskExecution>();
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
 
         /// <summary>Regions where no call succeeded (not enabled, denied, unreachable) in any account scanned.</summary>
@@ -188,6 +184,21 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>Executions described but left out because they started before the window.</summary>
         public int ExecutionsOutsideWindow { get; set; }
+
+        /// <summary>Objects handed on, per kind.</summary>
+        public long TaskCount { get; set; }
+        public long LocationCount { get; set; }
+        public long AgentCount { get; set; }
+        public long ExecutionCount { get; set; }
+    }
+
+    /// <summary>Everything one scan collected, in a deterministic order (accounts and Regions as requested, then by ARN).</summary>
+    public sealed class ScanResult : ScanOutcome
+    {
+        public IReadOnlyList<DataSyncTask> Tasks { get; set; } = Array.Empty<DataSyncTask>();
+        public IReadOnlyList<DataSyncLocation> Locations { get; set; } = Array.Empty<DataSyncLocation>();
+        public IReadOnlyList<DataSyncAgent> Agents { get; set; } = Array.Empty<DataSyncAgent>();
+        public IReadOnlyList<DataSyncTaskExecution> Executions { get; set; } = Array.Empty<DataSyncTaskExecution>();
     }
 
     /// <summary>Thrown when no Region (or, organisation-wide, no account) could be scanned at all; <see cref="Issues"/> says why for each.</summary>
