@@ -263,7 +263,14 @@ namespace StratusScan.DataSync.Commands
         /// Runs a scan with progress (a parent activity per Region, a child per kind), each issue as a
         /// non-terminating error (a Region not enabled as a warning), and a terminating error when every Region failed.
         /// </summary>
-        internal ScanResult Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity)
+        internal ScanResult Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity) =>
+            Scan(session, pump, request, activity, collector => collector.ScanAsync(request, CancellationToken));
+
+        /// <summary>The same scan, each object handed to <paramref name="sink"/> (on a worker thread) as it is complete.</summary>
+        internal ScanOutcome Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity, IScanSink sink) =>
+            Scan(session, pump, request, activity, collector => collector.ScanAsync(request, sink, CancellationToken));
+
+        private T Scan<T>(AwsSession session, PipelinePump pump, ScanRequest request, string activity, Func<InventoryCollector, Task<T>> scan)
         {
             var progress = new ScanProgressWriter(this, activity);
             request.Progress = new Progress(p => pump.Post(() => progress.Write(p)));
@@ -271,7 +278,7 @@ namespace StratusScan.DataSync.Commands
             try
             {
                 var collector = new InventoryCollector(session);
-                var result = pump.RunStoppable(this, CancellationToken, () => collector.ScanAsync(request, CancellationToken));
+                var result = pump.RunStoppable(this, CancellationToken, () => scan(collector));
                 progress.Complete();
                 return result;
             }
