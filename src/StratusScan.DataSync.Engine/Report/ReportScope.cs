@@ -104,6 +104,10 @@ namespace StratusScan.DataSync.Report
             }
         }
 
+        /// <summary>True when a task, location or agent piped in carries tags read from AWS (it was scanned with -IncludeTags).</summary>
+        public bool TagsCollected =>
+            Tasks.Any(t => TagSet.WereCollected(t.Tags)) || Locations.Any(l => TagSet.WereCollected(l.Tags)) || Agents.Any(a => TagSet.WereCollected(a.Tags));
+
         /// <summary>The accounts of the objects, in the order they arrived.</summary>
         public IReadOnlyList<string> AccountIds() =>
             Tasks.Select(t => t.AccountId).Concat(Locations.Select(l => l.AccountId)).Concat(Agents.Select(a => a.AgentArn.Length > 0 ? a.AccountId : string.Empty))

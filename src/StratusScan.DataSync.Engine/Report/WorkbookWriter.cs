@@ -144,11 +144,11 @@ namespace StratusScan.DataSync.Report
             // Worksheet N+1 and table N are the data sheets in order; sheet1 is the Summary.
             var writers = new List<Func<XlsxPackage, int, (int Rows, long NotWritten, int Truncated)>>
             {
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(TasksSheet, "Tasks", SheetColumns.Tasks, tasks, SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncLocation>(LocationsSheet, "Locations", SheetColumns.Locations, locations, null, null), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncAgent>(AgentsSheet, "Agents", SheetColumns.Agents, agents, SheetColumns.Status, AgentStatuses.Offline), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(TasksSheet, "Tasks", data.TagsCollected ? SheetColumns.TasksWithTags : SheetColumns.Tasks, tasks, SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncLocation>(LocationsSheet, "Locations", data.TagsCollected ? SheetColumns.LocationsWithTags : SheetColumns.Locations, locations, null, null), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncAgent>(AgentsSheet, "Agents", data.TagsCollected ? SheetColumns.AgentsWithTags : SheetColumns.Agents, agents, SheetColumns.Status, AgentStatuses.Offline), settings, cancellationToken),
                 (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(RecentExecutionsSheet, "RecentExecutions", SheetColumns.Executions, executions, SheetColumns.Status, ExecutionStatuses.Error), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(ActiveTasksSheet, "ActiveTasks", SheetColumns.Tasks, tasks.Where(t => t.Status == TaskStatuses.Available), SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
+                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(ActiveTasksSheet, "ActiveTasks", data.TagsCollected ? SheetColumns.TasksWithTags : SheetColumns.Tasks, tasks.Where(t => t.Status == TaskStatuses.Available), SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
                 (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(FailedExecutionsSheet, "FailedExecutions", SheetColumns.Executions, executions.Where(e => e.Status == ExecutionStatuses.Error), SheetColumns.Status, ExecutionStatuses.Error), settings, cancellationToken),
             };
 
@@ -230,6 +230,7 @@ namespace StratusScan.DataSync.Report
             Executions = data.Executions ?? Array.Empty<DataSyncTaskExecution>(),
             Issues = data.Issues ?? Array.Empty<ScanIssue>(),
             Supplied = data.Supplied,
+            TagsCollected = data.TagsCollected,
         };
 
         /// <summary>The module and its version (without the build's source revision): the workbook's creator, on Summary.</summary>
