@@ -102,7 +102,7 @@ function New-ExpectedTask {
         Excludes                        = @{ Json = (ConvertTo-List $Json.Excludes) }
         ManifestConfig                  = @{ Json = $Json.ManifestConfig }
         TaskReportConfig                = @{ Json = $Json.TaskReportConfig }
-        Tags                            = $null
+        Tags                            = @{ EmptySet = $true } # read only with -IncludeTags
     }
 }
 
@@ -173,7 +173,7 @@ function New-ExpectedLocation {
         AccessTier                = $Json.AccessTier
         SecretArn                 = $secret.SecretArn
         Detail                    = @{ Json = $Json }
-        Tags                      = $null
+        Tags                      = @{ EmptySet = $true } # read only with -IncludeTags
     }
 }
 
@@ -198,7 +198,7 @@ function New-ExpectedAgent {
         SecurityGroupArns    = ConvertTo-List $pl.SecurityGroupArns
         PrivateLinkConfig    = @{ Json = $pl }
         Platform             = @{ Json = $Json.Platform }
-        Tags                 = $null
+        Tags                 = @{ EmptySet = $true } # read only with -IncludeTags
     }
 }
 
@@ -261,7 +261,7 @@ function New-ExpectedExecution {
         Excludes                   = @{ Json = (ConvertTo-List $Json.Excludes) }
         ManifestConfig             = @{ Json = $Json.ManifestConfig }
         TaskReportConfig           = @{ Json = $Json.TaskReportConfig }
-        Tags                       = $null
+        Tags                       = @{ EmptySet = $true } # read only with -IncludeTags
     }
 }
 
@@ -346,7 +346,7 @@ function Compare-InventoryObject {
     <#
     Compares every property of an inventory object with an expected table: the object's property names must be
     exactly the table's keys; flat values are compared by type and value (dates in UTC to the millisecond),
-    lists item by item, and @{ Json = node } entries with Compare-JsonShape. Returns the differences as strings.
+    lists item by item, @{ Json = node } entries with Compare-JsonShape, and @{ EmptySet = $true } as a non-null empty dictionary. Returns the differences as strings.
     #>
     param([Parameter(Mandatory)] $Object, [Parameter(Mandatory)] [Collections.IDictionary] $Expected, [string] $Label)
     $actualNames = @($Object.PSObject.Properties.Name | Sort-Object)
@@ -359,6 +359,10 @@ function Compare-InventoryObject {
         if ($key -in $missing) { continue }
         $actual = $Object.$key
         $want = $Expected[$key]
+        if ($want -is [hashtable] -and $want.ContainsKey('EmptySet')) {
+            if (-not ($actual -is [Collections.IDictionary]) -or $actual.Count -ne 0) { "$Label.${key}: expected an empty set, got $(if ($null -eq $actual) { '<null>' } else { "'$actual' [$($actual.GetType().Name)]" })" }
+            continue
+        }
         if ($want -is [hashtable] -and $want.ContainsKey('Json')) {
             Compare-JsonShape -Actual $actual -Json $want.Json -Path "$Label.$key"
             continue

@@ -329,6 +329,29 @@ Describe 'Accounts scanned in parallel within -ThrottleLimit' -Tag 'CoreOnly' {
         $three | Should -BeLessOrEqual 16 -Because 'the default -ThrottleLimit is 16'
     }
 
+    It 'shows progress as one bar for the accounts, with counts, and one child for the current work' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddArgument((Get-TestModulePath)).AddStatement()
+            $null = $ps.AddCommand('Get-SSDataSyncAgent')
+            foreach ($p in ($script:SlowConn + $script:Org).GetEnumerator()) { $null = $ps.AddParameter($p.Key, $p.Value) }
+            $output = $ps.Invoke()
+            @($output.AgentArn) | Should -Be @((Get-ExpectedRow -Kind Agent).Arn)
+            $progress = @($ps.Streams.Progress | Where-Object RecordType -NE 'Completed')
+            $parents = @($progress | Where-Object ParentActivityId -EQ -1)
+            @($parents.ActivityId | Select-Object -Unique) | Should -HaveCount 1 -Because 'one bar for all the accounts, not one per account'
+            $parents[0].Activity | Should -Be 'Get DataSync agents: 3 accounts'
+            $parents[-1].StatusDescription | Should -Be '3 of 3 accounts done'
+            $parents[-1].PercentComplete | Should -Be 100
+            $children = @($progress | Where-Object ParentActivityId -NE -1)
+            @($children.ActivityId | Select-Object -Unique) | Should -HaveCount 1 -Because 'one child for the current work'
+            $children | ForEach-Object { $_.ParentActivityId | Should -Be $parents[0].ActivityId }
+            $children[0].Activity | Should -Match '^Account \d{12}, (us-east-1|eu-west-1)$'
+            @($ps.Streams.Progress | Where-Object RecordType -EQ 'Completed').ActivityId | Sort-Object | Should -Be @(@($progress.ActivityId | Select-Object -Unique) | Sort-Object)
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'keeps every call of every account within -ThrottleLimit <Limit>, and gives the same output' -ForEach @(@{ Limit = 1 }, @{ Limit = 3 }) {
         Reset-EmulatorStats $script:Slow.Endpoint
         $limited = @(Get-SSDataSyncAgent @SlowConn @Org -ThrottleLimit $Limit)

@@ -65,6 +65,28 @@ namespace StratusScan.DataSync.Inventory
             };
         }
 
+        /// <summary>One account, once one of the accounts in flight has ended; then tells the request it is done.</summary>
+        private static async Task RunAccountAsync(AccountScan account, SemaphoreSlim inFlight, ScanRequest request, CancellationToken cancellationToken)
+        {
+            if (account.Role is null)
+            {
+                await account.RunAsync().ConfigureAwait(false);
+                return;
+            }
+
+            await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await account.RunAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+
+            request.OnAccountDone?.Invoke(account.AccountId, !account.Failed);
+        }
+
         /// <summary>Scans and returns every object, ordered by account and Region (as requested), then ARN.</summary>
         public async Task<ScanResult> ScanAsync(ScanRequest request, CancellationToken cancellationToken = default)
         {
@@ -82,7 +104,11 @@ namespace StratusScan.DataSync.Inventory
                 accounts = roles.Select((role, index) => new AccountScan(new AccountScanContext(request, role, index, roles.Length, regions, cancellationToken), _clients)).ToArray();
             }
 
-            await Task.WhenAll(accounts.Select(a => a.RunAsync())).ConfigureAwait(false);
+            using (var inFlight = new SemaphoreSlim(request.AccountsInFlight > 0 ? request.AccountsInFlight : ScanRequest.DefaultAccountsInFlight))
+            {
+                await Task.WhenAll(accounts.Select(a => RunAccountAsync(a, inFlight, request, cancellationToken))).ConfigureAwait(false);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
 
             var issues = accounts.SelectMany(a => a.Issues).ToList();

@@ -59,6 +59,21 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>Each problem as it happens, from worker threads (it is also in the result).</summary>
         public Action<ScanIssue>? OnIssue { get; set; }
+
+        /// <summary>
+        /// Organisation-wide: each account as its scan ends (its id, and false when it could not be scanned), from
+        /// worker threads.
+        /// </summary>
+        public Action<string, bool>? OnAccountDone { get; set; }
+
+        /// <summary>
+        /// Organisation-wide: how many accounts are scanned at once (0: <see cref="DefaultAccountsInFlight"/>). Enough
+        /// accounts keep the calls in flight busy while some wait for AssumeRole; no more keeps memory flat, since an
+        /// account's clients and credentials live only while it is scanned.
+        /// </summary>
+        public int AccountsInFlight { get; set; }
+
+        public const int DefaultAccountsInFlight = 8;
     }
 
     /// <summary>How far one Region's collection of one kind has come (in one account of an organisation-wide scan).</summary>

@@ -272,8 +272,10 @@ namespace StratusScan.DataSync.Commands
 
         private T Scan<T>(AwsSession session, PipelinePump pump, ScanRequest request, string activity, Func<InventoryCollector, Task<T>> scan)
         {
-            var progress = new ScanProgressWriter(this, activity);
-            request.Progress = new Progress(p => pump.Post(() => progress.Write(p)));
+            var progress = new ScanProgressWriter(this, activity, pump.Post, request.Accounts?.Count ?? 0);
+            request.Progress = progress;
+            request.OnAccountDone = (_, scanned) => progress.AccountDone(scanned);
+            request.AccountsInFlight = Math.Max(2, ThrottleLimit / 4);
             request.OnIssue = issue => pump.Post(() => WriteIssue(issue));
             try
             {
@@ -354,14 +356,5 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>The closing summary on the information stream, as the original's "Collection complete".</summary>
         internal void WriteSummary(string text) => WriteInformation(text, new[] { "StratusScan.DataSync", "Summary" });
-
-        private sealed class Progress : IProgress<ScanProgress>
-        {
-            private readonly Action<ScanProgress> _report;
-
-            public Progress(Action<ScanProgress> report) => _report = report;
-
-            public void Report(ScanProgress value) => _report(value);
-        }
     }
 }

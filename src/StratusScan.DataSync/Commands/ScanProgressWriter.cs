@@ -1,89 +1,102 @@
+using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using StratusScan.DataSync.Inventory;
 
 namespace StratusScan.DataSync.Commands
 {
     /// <summary>
-    /// Turns scan progress into Write-Progress records. One account: a parent activity per Region and a child per
-    /// resource kind. Organisation-wide: a parent per account and a child per Region of it. Runs on the pipeline
-    /// thread; writes a record only when what it shows changes.
+    /// Draws a scan's <see cref="ProgressBoard"/> as Write-Progress records: worker threads report to the board (constant
+    /// work each) and ask for a drawing at most every <see cref="DrawIntervalMs"/>; the pipeline thread draws, writing
+    /// only the records whose text changed, and once more at the end before closing them.
     /// </summary>
-    internal sealed class ScanProgressWriter
+    internal sealed class ScanProgressWriter : IProgress<ScanProgress>
     {
-        private static readonly string[] Kinds = { "Tasks", "Locations", "Agents", "Executions" };
+        /// <summary>The shortest time between two drawings: a few a second is what a person can read.</summary>
+        public const int DrawIntervalMs = 250;
+
         private readonly Cmdlet _cmdlet;
         private readonly string _activity;
-        private readonly Dictionary<string, string> _shown = new Dictionary<string, string>();
-        private readonly Dictionary<string, ScanProgress> _latest = new Dictionary<string, ScanProgress>();
+        private readonly Action<Action> _post;
+        private readonly ProgressBoard _board;
+        private int _lastDraw;
+        private int _drawPending;
 
-        // Activity id → its parent's id (0 for a parent): everything opened, closed again by Complete.
+        // Pipeline thread only: what each record shows, and each open record's parent (0 for a top-level record).
+        private readonly Dictionary<int, string> _shown = new Dictionary<int, string>();
         private readonly Dictionary<int, int> _open = new Dictionary<int, int>();
 
-        public ScanProgressWriter(Cmdlet cmdlet, string activity)
+        /// <param name="post">Runs an action on the pipeline thread (the scan's <see cref="PipelinePump"/>).</param>
+        /// <param name="accountCount">The accounts of an organisation-wide scan; 0 for the credentials' own account.</param>
+        public ScanProgressWriter(Cmdlet cmdlet, string activity, Action<Action> post, int accountCount)
         {
             _cmdlet = cmdlet;
             _activity = activity;
+            _post = post;
+            _board = new ProgressBoard(activity, accountCount);
+            _lastDraw = Environment.TickCount - DrawIntervalMs;
         }
 
-        public void Write(ScanProgress p)
+        /// <summary>From any thread: how far one kind of one Region has come.</summary>
+        public void Report(ScanProgress value)
         {
-            var key = p.AccountId + "/" + p.Region + "/" + p.Kind;
-            _latest[key] = p;
-            var status = p.Listing
-                ? string.Format(CultureInfo.InvariantCulture, "listing… {0} found", p.Total)
-                : string.Format(CultureInfo.InvariantCulture, "{0} of {1} described", p.Completed, p.Total);
-            var text = status + "|" + p.PercentComplete.ToString(CultureInfo.InvariantCulture);
-            if (_shown.TryGetValue(key, out var previous) && previous == text && !(p.Listing && p.Total % 50 == 0)) return;
-            _shown[key] = text;
-
-            if (p.AccountId.Length == 0)
-            {
-                var regionId = 100 + p.RegionIndex;
-                Show(regionId, 0, _activity + ": " + p.Region, string.Format(CultureInfo.InvariantCulture, "Region {0} of {1}", p.RegionIndex + 1, p.RegionCount),
-                    Percent(q => q.Region == p.Region));
-                Show(10000 + (p.RegionIndex * 10) + System.Array.IndexOf(Kinds, p.Kind), regionId, p.Kind + " in " + p.Region, status, p.PercentComplete);
-                return;
-            }
-
-            var accountId = 100 + p.AccountIndex;
-            Show(accountId, 0, _activity + ": account " + p.AccountId, string.Format(CultureInfo.InvariantCulture, "Account {0} of {1}", p.AccountIndex + 1, p.AccountCount),
-                Percent(q => q.AccountId == p.AccountId));
-            Show(100000 + (p.AccountIndex * 100) + p.RegionIndex, accountId, p.Region + " in account " + p.AccountId, p.Kind + ": " + status,
-                Percent(q => q.AccountId == p.AccountId && q.Region == p.Region));
+            _board.Report(value);
+            RequestDraw();
         }
 
+        /// <summary>From any thread: one account of an organisation-wide scan has ended.</summary>
+        public void AccountDone(bool scanned)
+        {
+            _board.AccountDone(scanned);
+            RequestDraw();
+        }
+
+        /// <summary>On the pipeline thread: draws the final state, then closes every record, children first.</summary>
         public void Complete()
         {
-            // Children first, then their parents.
-            foreach (var activity in _open.OrderBy(a => a.Value == 0 ? 1 : 0).ToList())
+            Draw();
+            foreach (var parents in new[] { false, true })
             {
-                _cmdlet.WriteProgress(new ProgressRecord(activity.Key, _activity, "Done") { ParentActivityId = activity.Value == 0 ? -1 : activity.Value, RecordType = ProgressRecordType.Completed });
+                foreach (var record in _open)
+                {
+                    if ((record.Value == 0) != parents) continue;
+                    _cmdlet.WriteProgress(new ProgressRecord(record.Key, _activity, "Done")
+                    {
+                        ParentActivityId = record.Value == 0 ? -1 : record.Value,
+                        RecordType = ProgressRecordType.Completed,
+                    });
+                }
             }
 
             _open.Clear();
+            _shown.Clear();
         }
 
-        private void Show(int id, int parentId, string activity, string status, int percent)
+        private void RequestDraw()
         {
-            _open[id] = parentId;
-            _cmdlet.WriteProgress(new ProgressRecord(id, activity, status) { ParentActivityId = parentId == 0 ? -1 : parentId, PercentComplete = percent });
+            var now = Environment.TickCount;
+            if (unchecked(now - Volatile.Read(ref _lastDraw)) < DrawIntervalMs) return;
+            if (Interlocked.Exchange(ref _drawPending, 1) != 0) return;
+            Volatile.Write(ref _lastDraw, now);
+            _post(Draw);
         }
 
-        /// <summary>The average completion of the kinds reported so far for what <paramref name="match"/> selects.</summary>
-        private int Percent(System.Func<ScanProgress, bool> match)
+        private void Draw()
         {
-            int sum = 0, count = 0;
-            foreach (var p in _latest.Values)
+            Volatile.Write(ref _drawPending, 0);
+            foreach (var line in _board.Lines())
             {
-                if (!match(p)) continue;
-                sum += p.PercentComplete;
-                count++;
+                var text = line.Activity + "|" + line.Status + "|" + line.Percent;
+                if (_shown.TryGetValue(line.Id, out var previous) && previous == text) continue;
+                _shown[line.Id] = text;
+                _open[line.Id] = line.ParentId;
+                _cmdlet.WriteProgress(new ProgressRecord(line.Id, line.Activity, line.Status)
+                {
+                    ParentActivityId = line.ParentId == 0 ? -1 : line.ParentId,
+                    PercentComplete = line.Percent,
+                });
             }
-
-            return count == 0 ? 0 : sum / count;
         }
     }
 }

@@ -41,11 +41,12 @@ namespace StratusScan.DataSync.Inventory
     internal sealed class RegionScanContext : IDisposable
     {
         private readonly CancellationTokenSource _regionAbort;
+        private IDataSyncClient? _client;
 
         public RegionScanContext(AccountScanContext account, IDataSyncClient client, int regionIndex)
         {
             Account = account;
-            Client = client;
+            _client = client;
             RegionIndex = regionIndex;
             Region = account.Regions[regionIndex];
             _regionAbort = CancellationTokenSource.CreateLinkedTokenSource(account.UserToken);
@@ -54,7 +55,8 @@ namespace StratusScan.DataSync.Inventory
         public AccountScanContext Account { get; }
         public ScanRequest Request => Account.Request;
         public string AccountId => Account.AccountId;
-        public IDataSyncClient Client { get; }
+        /// <summary>The Region's client; let go when the Region's scan ends, so its account's clients and credentials can be collected.</summary>
+        public IDataSyncClient Client => Volatile.Read(ref _client) ?? throw new ObjectDisposedException(nameof(RegionScanContext), "The scan of " + Region + " has ended.");
         public string Region { get; }
         public int RegionIndex { get; }
         public int RegionCount => Account.Regions.Count;
@@ -80,6 +82,10 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The account of a DataSync ARN (every DataSync ARN names it).</summary>
         public static string AccountOf(string? arn) => AwsArn.TryParse(arn)?.AccountId ?? string.Empty;
 
-        public void Dispose() => _regionAbort.Dispose();
+        public void Dispose()
+        {
+            Volatile.Write(ref _client, null);
+            _regionAbort.Dispose();
+        }
     }
 }
