@@ -15,7 +15,7 @@ using StratusScan.DataSync.Emulator.Protocol;
 
 namespace StratusScan.DataSync.Emulator;
 
-/// <summary>A running emulator of the DataSync and STS APIs on 127.0.0.1.</summary>
+/// <summary>A running emulator of the DataSync, STS and (read-only) Organizations APIs on 127.0.0.1.</summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -39,6 +39,10 @@ public sealed class EmulatorServer : IAsyncDisposable
     public EmulatorDataset Dataset { get; }
 
     public EmulatorStats Stats { get; }
+
+    /// <summary>The organisation Organizations calls are served from: derived from the dataset and the seed; null
+    /// for a dataset of one account.</summary>
+    public Organizations.EmulatorOrganization? Organization => _handler.Organization;
 
     /// <summary>The options the server runs with; fault knobs may be changed while it runs.</summary>
     public EmulatorOptions Options { get; }

@@ -13,12 +13,13 @@ using Microsoft.AspNetCore.WebUtilities;
 using StratusScan.DataSync.Emulator.Auth;
 using StratusScan.DataSync.Emulator.Data;
 using StratusScan.DataSync.Emulator.Faults;
+using StratusScan.DataSync.Emulator.Organizations;
 using StratusScan.DataSync.Emulator.Sts;
 
 namespace StratusScan.DataSync.Emulator.Protocol;
 
 /// <summary>
-/// Serves one HTTP request: the admin endpoints, or a DataSync (awsJson 1.1) or STS (query) call, in this
+/// Serves one HTTP request: the admin endpoints, or a DataSync or Organizations (awsJson 1.1) or STS (query) call, in this
 /// order: signature, disabled region, latency (and spikes), unknown operation, rate limit, random throttling,
 /// random 5xx (and bursts), access denied, validation, the operation (maybe in a token loop), and maybe a
 /// dropped connection or a malformed response.
@@ -36,6 +37,7 @@ internal sealed class RequestHandler
     private readonly FaultInjector _faults;
     private readonly DataSyncOperations _dataSync;
     private readonly StsOperations _sts;
+    private readonly OrganizationsOperations _organizations;
     private readonly TimeProvider _time;
 
     public RequestHandler(EmulatorOptions options, EmulatorDataset dataset, EmulatorStats stats, TimeProvider time)
@@ -48,7 +50,12 @@ internal sealed class RequestHandler
         _faults = new FaultInjector(options);
         _dataSync = new DataSyncOperations(options, new Paginator(options.Seed));
         _sts = new StsOperations(dataset, _credentials);
+        Organization = EmulatorOrganization.For(dataset, options.Generate?.Seed ?? options.Seed);
+        _organizations = new OrganizationsOperations(options, new Paginator(options.Seed), Organization);
     }
+
+    /// <summary>The organisation served to Organizations calls (null: none).</summary>
+    public EmulatorOrganization? Organization { get; }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -65,10 +72,13 @@ internal sealed class RequestHandler
             h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value.ToArray()), StringComparer.Ordinal);
         SigV4Authorization? auth = SigV4Verifier.Parse(headers.GetValueOrDefault("authorization"), out SigV4Failure parseFailure, out string parseMessage);
         bool isSts = auth is not null ? auth.Service == "sts" : !headers.ContainsKey("x-amz-target");
-        var call = new Call(context, requestId, isSts, headers, body);
+        var call = new Call(context, requestId, isSts, headers, body)
+        {
+            IsOrganizations = !isSts && headers.GetValueOrDefault("x-amz-target")?.StartsWith(OrganizationsOperations.TargetPrefix, StringComparison.Ordinal) == true,
+        };
         try
         {
-            call.Operation = isSts ? StsAction(call) : DataSyncOperation(headers);
+            call.Operation = isSts ? StsAction(call) : call.IsOrganizations ? headers["x-amz-target"][OrganizationsOperations.TargetPrefix.Length..] : DataSyncOperation(headers);
             if (auth is null)
             {
                 throw AuthError(isSts, parseFailure, parseMessage);
@@ -97,6 +107,12 @@ internal sealed class RequestHandler
                 XElement response = _sts.Execute(call.Operation ?? throw new AwsServiceException("MissingAction", "Missing Action"),
                     call.Parameters!, principal, auth.Region, requestId, _time.GetUtcNow());
                 await WriteAsync(context, 200, "text/xml", Encoding.UTF8.GetBytes(response.ToString(SaveOptions.DisableFormatting))).ConfigureAwait(false);
+                return;
+            }
+
+            if (call.IsOrganizations)
+            {
+                await ServeOrganizationsAsync(call, principal, auth.Region).ConfigureAwait(false);
                 return;
             }
 
@@ -167,12 +183,31 @@ internal sealed class RequestHandler
         await WriteAsync(call.Context, 200, JsonContentType, bytes).ConfigureAwait(false);
     }
 
+    private async Task ServeOrganizationsAsync(Call call, Principal principal, string region)
+    {
+        string operation = call.Operation!;
+        if (!OrganizationsOperations.Names.Contains(operation))
+        {
+            throw new AwsServiceException("UnknownOperationException", $"The operation {operation} is not served by the emulator.");
+        }
+
+        if (_faults.IsDenied(principal.AccountId, region, operation))
+        {
+            throw new AwsServiceException("AccessDeniedException",
+                $"User: {principal.Arn(Partitions.ForRegion(region))} is not authorized to perform: organizations:{operation}");
+        }
+
+        JsonObject response = _organizations.Execute(operation, call.Body, principal.AccountId, region);
+        await WriteAsync(call.Context, 200, JsonContentType, Encoding.UTF8.GetBytes(response.ToJsonString())).ConfigureAwait(false);
+    }
+
     private Principal Authenticate(Call call, SigV4Authorization auth)
     {
-        if (auth.Service is not ("datasync" or "sts"))
+        string service = call.IsSts ? "sts" : call.IsOrganizations ? "organizations" : "datasync";
+        if (auth.Service != service)
         {
             throw new AwsServiceException(call.IsSts ? "SignatureDoesNotMatch" : "InvalidSignatureException",
-                $"Credential should be scoped to correct service: '{(call.IsSts ? "sts" : "datasync")}'. ", 403);
+                $"Credential should be scoped to correct service: '{service}'. ", 403);
         }
 
         Principal principal = _credentials.Find(auth.AccessKeyId) ?? throw InvalidToken(call.IsSts);
@@ -254,7 +289,7 @@ internal sealed class RequestHandler
         }
 
         var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
-        if (error.ErrorCode is not null) body["errorCode"] = error.ErrorCode;
+        if (error.ErrorCode is not null) body[call.IsOrganizations ? "Reason" : "errorCode"] = error.ErrorCode;
         call.Context.Response.Headers["x-amzn-ErrorType"] = error.Code;
         await WriteAsync(call.Context, error.StatusCode, JsonContentType, Encoding.UTF8.GetBytes(body.ToJsonString())).ConfigureAwait(false);
     }
@@ -276,6 +311,10 @@ internal sealed class RequestHandler
             case "/__emulator/sessions" when !post:
                 await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(_credentials.SessionsJson().ToJsonString())).ConfigureAwait(false);
                 return;
+            case "/__emulator/organization" when !post:
+                // The organisation Organizations calls are served from (null: none), for tests to compare against.
+                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(OrganizationJson().ToJsonString())).ConfigureAwait(false);
+                return;
             case "/__emulator/health" when !post:
                 // What is served: scripts (the organisation benchmark) read the generated accounts from here.
                 var health = new JsonObject
@@ -287,9 +326,32 @@ internal sealed class RequestHandler
                 await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(health.ToJsonString())).ConfigureAwait(false);
                 return;
             default:
-                await WriteAsync(context, 404, "application/json", """{"message":"Unknown emulator endpoint: GET /__emulator/stats, GET /__emulator/sessions, POST /__emulator/reset, GET /__emulator/health"}"""u8.ToArray()).ConfigureAwait(false);
+                await WriteAsync(context, 404, "application/json", """{"message":"Unknown emulator endpoint: GET /__emulator/stats, GET /__emulator/sessions, POST /__emulator/reset, GET /__emulator/health, GET /__emulator/organization"}"""u8.ToArray()).ConfigureAwait(false);
                 return;
         }
+    }
+
+    private JsonObject OrganizationJson()
+    {
+        if (Organization is null) return new JsonObject { ["Organization"] = null };
+        return new JsonObject
+        {
+            ["Organization"] = new JsonObject
+            {
+                ["Id"] = Organization.Id,
+                ["ManagementAccountId"] = Organization.ManagementAccountId,
+                ["RootId"] = Organization.Root.Id,
+                ["OrganizationalUnits"] = new JsonArray(Organization.Units.Select(u => (JsonNode)new JsonObject
+                {
+                    ["Id"] = u.Id, ["Name"] = u.Name, ["ParentId"] = u.ParentId, ["Path"] = u.Path,
+                }).ToArray()),
+                ["Accounts"] = new JsonArray(Organization.Accounts.Select(a => (JsonNode)new JsonObject
+                {
+                    ["AccountId"] = a.AccountId, ["Name"] = a.Name, ["Email"] = a.Email, ["State"] = a.State, ["JoinedMethod"] = a.JoinedMethod,
+                    ["JoinedTimestamp"] = a.JoinedTimestamp.ToUnixTimeSeconds(), ["ParentId"] = a.ParentId, ["Path"] = a.Path,
+                }).ToArray()),
+            },
+        };
     }
 
     internal void ResetRateLimits() => _faults.ResetRateLimits();
@@ -345,6 +407,7 @@ internal sealed class RequestHandler
         public HttpContext Context { get; }
         public string RequestId { get; }
         public bool IsSts { get; }
+        public bool IsOrganizations { get; init; }
         public IReadOnlyDictionary<string, string> Headers { get; }
         public byte[] Body { get; }
         public string RawPath { get; }

@@ -28,6 +28,8 @@ namespace StratusScan.DataSync.Aws
             new ConcurrentDictionary<string, Lazy<DataSyncClient>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<StsServiceClient>> _sts =
             new ConcurrentDictionary<string, Lazy<StsServiceClient>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Organizations.OrganizationsClient>> _organizations =
+            new ConcurrentDictionary<string, Lazy<Organizations.OrganizationsClient>>(StringComparer.Ordinal);
         private readonly RequestRetryMode _retryMode;
         private int _disposed;
 
@@ -102,6 +104,19 @@ namespace StratusScan.DataSync.Aws
             CheckRegion(region);
             ThrowIfDisposed();
             return _dataSync.GetOrAdd(region, r => new Lazy<DataSyncClient>(() => CreateDataSyncClient(r))).Value;
+        }
+
+        /// <summary>
+        /// The Organizations client (cached): its Region is the one that serves Organizations in the partition of
+        /// <paramref name="partitionRegion"/>, else of <see cref="DefaultRegion"/> (us-east-1, us-gov-west-1 or
+        /// cn-northwest-1), and it has the same credentials, retries, pacing and endpoint settings (the endpoint
+        /// URL option, AWS_ENDPOINT_URL_ORGANIZATIONS) as the DataSync clients.
+        /// </summary>
+        public Organizations.IOrganizationsClient GetOrganizationsClient(string? partitionRegion = null)
+        {
+            ThrowIfDisposed();
+            string region = Organizations.OrganizationsApi.ServiceRegion(string.IsNullOrWhiteSpace(partitionRegion) ? DefaultRegion : partitionRegion);
+            return _organizations.GetOrAdd(region, r => new Lazy<Organizations.OrganizationsClient>(() => CreateOrganizationsClient(r))).Value;
         }
 
         /// <summary>
@@ -195,6 +210,10 @@ namespace StratusScan.DataSync.Aws
             {
                 if (client.IsValueCreated) client.Value.Dispose();
             }
+            foreach (Lazy<Organizations.OrganizationsClient> client in _organizations.Values)
+            {
+                if (client.IsValueCreated) client.Value.Dispose();
+            }
             (_credentials as IDisposable)?.Dispose();
             if (_ownsCallSlots) _callSlots?.Dispose();
         }
@@ -205,6 +224,14 @@ namespace StratusScan.DataSync.Aws
             Configure(config, region, _options.EndpointUrl);
             var sdk = new DataSyncServiceClient(_credentials, config, MaxBackoffMs, _callSlots);
             return new DataSyncClient(sdk, region, _options.OnApiCall);
+        }
+
+        private Organizations.OrganizationsClient CreateOrganizationsClient(string region)
+        {
+            DataSyncClientConfig config = DataSyncClientConfig.ForOrganizations();
+            Configure(config, region, _options.EndpointUrl);
+            var sdk = new DataSyncServiceClient(_credentials, config, Organizations.OrganizationsClient.Marshaller, MaxBackoffMs, _callSlots);
+            return new Organizations.OrganizationsClient(sdk, region, _options.OnApiCall);
         }
 
         private StsServiceClient CreateStsClient(string region)

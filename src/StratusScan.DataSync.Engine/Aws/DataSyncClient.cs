@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Text.Json.Serialization.Metadata;
@@ -64,64 +62,18 @@ namespace StratusScan.DataSync.Aws
                     new ListTagsForResourceRequest { ResourceArn = RequireArn(resourceArn), MaxResults = DataSyncClientDefaults.MaxResults, NextToken = next }, t),
                 page => page.Tags, page => page.NextToken, cancellationToken);
 
-        /// <summary>
-        /// The one pager: requests page after page (each request built from the previous page's NextToken) and
-        /// yields their items until a page has no NextToken; a token that repeats stops the listing with
-        /// <see cref="DataSyncPaginationException"/>. Nothing is requested before the first item is asked for.
-        /// </summary>
-        private async IAsyncEnumerable<TItem> AllPagesAsync<TPage, TItem>(string operation,
+        private IAsyncEnumerable<TItem> AllPagesAsync<TPage, TItem>(string operation,
             Func<string?, CancellationToken, Task<TPage>> requestPage, Func<TPage, IReadOnlyList<TItem>?> items, Func<TPage, string?> nextToken,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var tokens = new NextTokenTracker(operation, Region);
-            string? next = null;
-            do
-            {
-                TPage page = await requestPage(next, cancellationToken).ConfigureAwait(false);
-                IReadOnlyList<TItem>? pageItems = items(page);
-                if (pageItems != null)
-                {
-                    foreach (TItem item in pageItems) yield return item;
-                }
-                next = tokens.Next(nextToken(page));
-            }
-            while (next != null);
-        }
+            CancellationToken cancellationToken) =>
+            JsonCall.AllPagesAsync(operation, Region, requestPage, items, nextToken, cancellationToken);
 
         private static string RequireArn(string resourceArn) =>
             string.IsNullOrEmpty(resourceArn) ? throw new ArgumentException("A resource ARN is required.", nameof(resourceArn)) : resourceArn;
 
-        private async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, JsonTypeInfo<TRequest> requestInfo,
+        private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, JsonTypeInfo<TRequest> requestInfo,
             JsonRpcUnmarshaller<TResponse> unmarshaller, CancellationToken cancellationToken)
-            where TResponse : class, new()
-        {
-            if (request == null) throw new ArgumentNullException(nameof(request));
-            var sdkRequest = new DataSyncSdkRequest<TRequest>(operation, request, requestInfo);
-            DateTime start = DateTime.UtcNow;
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                DataSyncSdkResponse<TResponse> response = await _sdk.CallAsync(sdkRequest, unmarshaller, cancellationToken).ConfigureAwait(false);
-                Report(sdkRequest, operation, start, watch, null, (int)response.HttpStatusCode, response.ResponseMetadata?.RequestId, false);
-                return response.Result;
-            }
-            catch (Exception ex)
-            {
-                Exception translated = ErrorTranslator.Translate(ex, "datasync", operation, Region, cancellationToken);
-                bool canceled = translated is OperationCanceledException;
-                Report(sdkRequest, operation, start, watch, translated, null, null, canceled);
-                if (ReferenceEquals(translated, ex)) throw;
-                throw translated;
-            }
-        }
-
-        private void Report(DataSyncSdkRequest request, string operation, DateTime start, Stopwatch watch, Exception? error,
-            int? status, string? requestId, bool canceled)
-        {
-            if (_onApiCall == null) return;
-            (int attempts, string? endpoint) = AttemptCounterHandler.Read(request);
-            ApiCallRecords.Publish(_onApiCall, "datasync", operation, Region, start, watch.Elapsed, attempts, error, status, requestId, endpoint, canceled);
-        }
+            where TResponse : class, new() =>
+            JsonCall.InvokeAsync(_sdk, "datasync", Region, _onApiCall, operation, request, requestInfo, unmarshaller, cancellationToken);
 
         public void Dispose() => _sdk.Dispose();
     }

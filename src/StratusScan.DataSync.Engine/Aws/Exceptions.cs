@@ -47,6 +47,19 @@ namespace StratusScan.DataSync.Aws
         public string IamAction => Service + ":" + Operation;
     }
 
+    /// <summary>
+    /// AWSOrganizationsNotInUseException: the caller's account is not in an organisation (or the credentials are
+    /// not the management account's or a delegated administrator's of one). Not retried.
+    /// </summary>
+    public sealed class OrganizationsNotInUseException : DataSyncServiceException
+    {
+        internal OrganizationsNotInUseException(string message, Exception? inner, string errorCode, int statusCode,
+            string? requestId, string service, string operation, string region, string errorType)
+            : base(message, inner, errorCode, statusCode, requestId, service, operation, region, errorType)
+        {
+        }
+    }
+
     /// <summary>DataSync's InvalidRequestException: a malformed request, an unknown or wrong-type ARN,
     /// a resource that does not exist. Not retried.</summary>
     public sealed class DataSyncInvalidRequestException : DataSyncServiceException

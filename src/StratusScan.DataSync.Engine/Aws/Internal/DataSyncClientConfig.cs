@@ -15,17 +15,34 @@ namespace StratusScan.DataSync.Aws.Internal
         internal const string ServiceIdValue = DataSyncApi.ServiceId;
         internal const string SigningName = DataSyncApi.SigningName;
 
+        private readonly string _signingName;
+        private readonly string _apiVersion;
+
         public DataSyncClientConfig()
-            : base(new DefaultConfigurationProvider(DefaultConfigurations()))
+            : this(ServiceIdValue, SigningName, DataSyncApi.ApiVersion, new DataSyncEndpointProvider())
         {
-            ServiceId = ServiceIdValue;
-            AuthenticationServiceName = SigningName;
-            EndpointProvider = new DataSyncEndpointProvider();
         }
 
-        public override string RegionEndpointServiceName => SigningName;
+        private DataSyncClientConfig(string serviceId, string signingName, string apiVersion, DataSyncEndpointProvider endpoints)
+            : base(new DefaultConfigurationProvider(DefaultConfigurations()))
+        {
+            _signingName = signingName;
+            _apiVersion = apiVersion;
+            ServiceId = serviceId;
+            AuthenticationServiceName = signingName;
+            EndpointProvider = endpoints;
+        }
 
-        public override string ServiceVersion => DataSyncApi.ApiVersion;
+        /// <summary>The same settings for AWS Organizations: ServiceId "Organizations" (AWS_ENDPOINT_URL_ORGANIZATIONS),
+        /// signing name and endpoint prefix "organizations".</summary>
+        public static DataSyncClientConfig ForOrganizations() =>
+            new DataSyncClientConfig(Organizations.OrganizationsApi.ServiceId, Organizations.OrganizationsApi.SigningName,
+                Organizations.OrganizationsApi.ApiVersion,
+                new DataSyncEndpointProvider(Organizations.OrganizationsApi.EndpointPrefix, "Organizations"));
+
+        public override string RegionEndpointServiceName => _signingName;
+
+        public override string ServiceVersion => _apiVersion;
 
         public override string UserAgent => "StratusScan.DataSync";
 

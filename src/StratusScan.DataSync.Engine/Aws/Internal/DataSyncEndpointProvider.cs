@@ -6,7 +6,9 @@ using Amazon.Runtime.Internal.Endpoints.StandardLibrary;
 namespace StratusScan.DataSync.Aws.Internal
 {
     /// <summary>
-    /// DataSync's endpoint rules (the service's endpoint rule set reduced to what it says): a custom
+    /// DataSync's endpoint rules, which Organizations' follow too with its own prefix (the client's region is
+    /// then the one Region that serves Organizations in the partition). The service's endpoint rule set
+    /// reduced to what it says: a custom
     /// endpoint wins (and excludes FIPS and dual-stack); otherwise the region's partition, from the
     /// SDK's partition data, gives the DNS suffix: datasync.REGION.amazonaws.com,
     /// datasync-fips.REGION.amazonaws.com, datasync.REGION.api.aws (dual-stack), .amazonaws.com.cn in
@@ -14,6 +16,19 @@ namespace StratusScan.DataSync.Aws.Internal
     /// </summary>
     internal sealed class DataSyncEndpointProvider : IEndpointProvider
     {
+        private readonly string _prefix;
+        private readonly string _service;
+
+        public DataSyncEndpointProvider() : this(DataSyncApi.EndpointPrefix, "DataSync") { }
+
+        /// <param name="prefix">The first label of the service's host names (datasync, organizations).</param>
+        /// <param name="service">The service's name in messages.</param>
+        public DataSyncEndpointProvider(string prefix, string service)
+        {
+            _prefix = prefix;
+            _service = service;
+        }
+
         public Endpoint ResolveEndpoint(EndpointParameters parameters)
         {
             if (parameters == null) throw new ArgumentNullException(nameof(parameters));
@@ -30,13 +45,13 @@ namespace StratusScan.DataSync.Aws.Internal
             }
             if (string.IsNullOrEmpty(region))
             {
-                throw new AmazonClientException("A region is needed to resolve the DataSync endpoint.");
+                throw new AmazonClientException("A region is needed to resolve the " + _service + " endpoint.");
             }
 
             Partition? partition = Fn.Partition(region!);
             if (partition == null)
             {
-                throw new AmazonClientException("Cannot resolve the DataSync endpoint for region '" + region + "'.");
+                throw new AmazonClientException("Cannot resolve the " + _service + " endpoint for region '" + region + "'.");
             }
             if (fips && !partition.supportsFIPS)
             {
@@ -46,7 +61,7 @@ namespace StratusScan.DataSync.Aws.Internal
             {
                 throw new AmazonClientException("Dual-stack is enabled but partition '" + partition.name + "' does not support it.");
             }
-            string host = fips ? "datasync-fips" : "datasync";
+            string host = fips ? _prefix + "-fips" : _prefix;
             string suffix = dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
             return new Endpoint("https://" + host + "." + region + "." + suffix);
         }

@@ -7,18 +7,29 @@ using Amazon.Runtime.Internal;
 namespace StratusScan.DataSync.Aws.Internal
 {
     /// <summary>
-    /// The DataSync client on AWSSDK.Core's pipeline: credentials, SigV4, retries (standard/adaptive),
-    /// timeouts, endpoint resolution and error parsing all come from the SDK. Thread-safe.
+    /// An awsJson client on AWSSDK.Core's pipeline (DataSync's, and with its own configuration and marshaller
+    /// Organizations'): credentials, SigV4, retries (standard/adaptive), timeouts, endpoint resolution and
+    /// error parsing all come from the SDK; pacing and call slots from the handlers here. Thread-safe.
     /// </summary>
     internal sealed class DataSyncServiceClient : AmazonServiceClient
     {
-        private static readonly IServiceMetadata Metadata = new DataSyncServiceMetadata();
         private readonly int? _maxBackoffMs;
+        private readonly JsonRpcMarshaller _marshaller;
+        private IServiceMetadata? _metadata;
 
         /// <param name="callSlots">The session's limit of calls in flight (null: none); each HTTP attempt takes a slot.</param>
         public DataSyncServiceClient(AWSCredentials credentials, DataSyncClientConfig config, int? maxBackoffMs, SemaphoreSlim? callSlots = null)
+            : this(credentials, config, JsonRpcMarshaller.Instance, maxBackoffMs, callSlots)
+        {
+        }
+
+        /// <param name="config">The service's configuration (its ServiceId, signing name and endpoint provider).</param>
+        /// <param name="marshaller">The service's marshaller (its target prefix and API version).</param>
+        public DataSyncServiceClient(AWSCredentials credentials, ClientConfig config, JsonRpcMarshaller marshaller, int? maxBackoffMs,
+            SemaphoreSlim? callSlots)
             : base(credentials, config)
         {
+            _marshaller = marshaller;
             _maxBackoffMs = maxBackoffMs;
             ApplyMaxBackoff(RuntimePipeline, _maxBackoffMs);
             RuntimePipeline.AddHandlerAfter<RetryHandler>(new ThrottleObserverHandler(Pacer));
@@ -29,7 +40,7 @@ namespace StratusScan.DataSync.Aws.Internal
         /// <summary>Paces this client's calls after throttling (one client serves one account and Region).</summary>
         public RegionPacer Pacer { get; } = new RegionPacer();
 
-        protected override IServiceMetadata ServiceMetadata => Metadata;
+        protected override IServiceMetadata ServiceMetadata => _metadata ??= new JsonServiceMetadata(Config.ServiceId);
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {
@@ -56,15 +67,17 @@ namespace StratusScan.DataSync.Aws.Internal
         {
             var options = new InvokeOptions
             {
-                RequestMarshaller = JsonRpcMarshaller.Instance,
+                RequestMarshaller = _marshaller,
                 ResponseUnmarshaller = unmarshaller,
             };
             return InvokeAsync<DataSyncSdkResponse<T>>(request, options, cancellationToken);
         }
 
-        private sealed class DataSyncServiceMetadata : IServiceMetadata
+        private sealed class JsonServiceMetadata : IServiceMetadata
         {
-            public string ServiceId => DataSyncClientConfig.ServiceIdValue;
+            public JsonServiceMetadata(string serviceId) { ServiceId = serviceId; }
+
+            public string ServiceId { get; }
 
             public IDictionary<string, string> OperationNameMapping { get; } = new Dictionary<string, string>();
         }

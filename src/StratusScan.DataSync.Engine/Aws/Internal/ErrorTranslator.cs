@@ -88,6 +88,10 @@ namespace StratusScan.DataSync.Aws.Internal
                 string? dsCode = (ase as DataSyncSdkServiceException)?.DataSyncErrorCode;
                 return new DataSyncInvalidRequestException(text, ase, code, status, requestId, service, operation, region, type, dsCode);
             }
+            if (code == "AWSOrganizationsNotInUseException")
+            {
+                return new OrganizationsNotInUseException(text, ase, code, status, requestId, service, operation, region, type);
+            }
             if (code == "UnrecognizedClientException")
             {
                 return new DataSyncUnrecognizedClientException(text + " (is the region enabled for the account?)", ase, code, status,

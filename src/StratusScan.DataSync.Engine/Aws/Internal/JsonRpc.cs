@@ -43,23 +43,36 @@ namespace StratusScan.DataSync.Aws.Internal
     }
 
     /// <summary>
-    /// The one marshaller of every operation (awsJson1_1): POST /, X-Amz-Target FmrsService.OPERATION,
-    /// Content-Type application/x-amz-json-1.1, the request model as the JSON body (nulls omitted).
+    /// The one marshaller of every operation of an awsJson service: POST /, X-Amz-Target PREFIX.OPERATION
+    /// (FmrsService for DataSync), Content-Type application/x-amz-json-1.1, the request model as the JSON body
+    /// (nulls omitted).
     /// </summary>
     internal sealed class JsonRpcMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
     {
-        internal const string TargetPrefix = DataSyncApi.TargetPrefix;
-        internal const string ContentType = DataSyncApi.ContentType;
+        /// <summary>DataSync's.</summary>
+        public static readonly JsonRpcMarshaller Instance =
+            new JsonRpcMarshaller("Amazon.DataSync", DataSyncApi.TargetPrefix, DataSyncApi.ContentType, DataSyncApi.ApiVersion);
 
-        public static readonly JsonRpcMarshaller Instance = new JsonRpcMarshaller();
+        private readonly string _serviceName;
+        private readonly string _targetPrefix;
+        private readonly string _contentType;
+        private readonly string _apiVersion;
+
+        public JsonRpcMarshaller(string serviceName, string targetPrefix, string contentType, string apiVersion)
+        {
+            _serviceName = serviceName;
+            _targetPrefix = targetPrefix;
+            _contentType = contentType;
+            _apiVersion = apiVersion;
+        }
 
         public IRequest Marshall(AmazonWebServiceRequest input)
         {
             var request = (DataSyncSdkRequest)input;
-            IRequest http = new DefaultRequest(input, "Amazon.DataSync");
-            http.Headers["X-Amz-Target"] = TargetPrefix + "." + request.Operation;
-            http.Headers["Content-Type"] = ContentType;
-            http.Headers["X-Amz-Api-Version"] = DataSyncApi.ApiVersion;
+            IRequest http = new DefaultRequest(input, _serviceName);
+            http.Headers["X-Amz-Target"] = _targetPrefix + "." + request.Operation;
+            http.Headers["Content-Type"] = _contentType;
+            http.Headers["X-Amz-Api-Version"] = _apiVersion;
             http.HttpMethod = "POST";
             http.ResourcePath = "/";
             http.Content = request.SerializeBody();

@@ -10,7 +10,8 @@ namespace StratusScan.DataSync.Aws.Model
     {
         public override string ToString()
         {
-            var info = DataSyncJsonContext.Default.GetTypeInfo(GetType());
+            var info = DataSyncJsonContext.Default.GetTypeInfo(GetType())
+                ?? Organizations.OrganizationsJsonContext.Default.GetTypeInfo(GetType());
             return info is null ? GetType().Name : JsonSerializer.Serialize(this, info);
         }
     }
