@@ -19,6 +19,9 @@ namespace StratusScan.DataSync.Testing
         /// <summary>The official DataSync API model, models/datasync-2018-11-09.json.</summary>
         public static string DataSyncModel => Existing(Path.Combine(Root, "models", "datasync-2018-11-09.json"));
 
+        /// <summary>The official AWS Organizations API model, models/organizations-2016-11-28.json.</summary>
+        public static string OrganizationsModel => Existing(Path.Combine(Root, "models", "organizations-2016-11-28.json"));
+
         /// <summary>A path under the repository root, from its parts.</summary>
         public static string PathOf(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
 

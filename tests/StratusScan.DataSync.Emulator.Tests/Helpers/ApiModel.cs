@@ -34,6 +34,9 @@ internal sealed class ApiModel
     /// <summary>The committed model, models/datasync-2018-11-09.json.</summary>
     public static ApiModel Load() => new(JsonNode.Parse(File.ReadAllText(RepositoryFiles.DataSyncModel))!.AsObject());
 
+    /// <summary>The committed Organizations model, models/organizations-2016-11-28.json.</summary>
+    public static ApiModel LoadOrganizations() => new(JsonNode.Parse(File.ReadAllText(RepositoryFiles.OrganizationsModel))!.AsObject());
+
     public string OutputShape(string operation) => _operations[operation]!["output"]!["shape"]!.GetValue<string>();
 
     /// <summary>Every member path of a shape ("Options.VerifyMode", "Excludes[].Value"), sensitive members aside.</summary>

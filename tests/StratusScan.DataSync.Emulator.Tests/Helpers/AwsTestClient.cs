@@ -28,7 +28,7 @@ internal sealed record AwsResponse(HttpStatusCode Status, string Body, IReadOnly
         : Json["message"]?.GetValue<string>();
 }
 
-/// <summary>Signs and sends DataSync (awsJson 1.1) and STS (query) calls to an emulator.</summary>
+/// <summary>Signs and sends DataSync and Organizations (awsJson 1.1) and STS (query) calls to an emulator.</summary>
 internal sealed class AwsTestClient : IDisposable
 {
     private readonly HttpClient _http = new();
@@ -57,6 +57,17 @@ internal sealed class AwsTestClient : IDisposable
             ["x-amz-target"] = "FmrsService." + operation,
         };
         return SendAsync(HttpMethod.Post, "", headers, bytes, region, "datasync", time, secretOverride, sign);
+    }
+
+    public Task<AwsResponse> OrganizationsAsync(string operation, JsonObject? body = null, string region = "us-east-1", string service = "organizations")
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes((body ?? []).ToJsonString());
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["content-type"] = "application/x-amz-json-1.1",
+            ["x-amz-target"] = "AWSOrganizationsV20161128." + operation,
+        };
+        return SendAsync(HttpMethod.Post, "", headers, bytes, region, service, null, null, true);
     }
 
     public Task<AwsResponse> StsAsync(string action, IReadOnlyDictionary<string, string>? parameters = null,
