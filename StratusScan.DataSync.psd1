@@ -24,6 +24,7 @@
         'Get-SSDataSyncAgent'
         'Get-SSDataSyncExecution'
         'Export-SSDataSyncReport'
+        'Get-SSOrganizationAccount'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
