@@ -196,7 +196,8 @@ Describe 'The about_StratusScan.DataSync topic' {
     It 'explains the ErrorId <_>' -ForEach @('AwsCredentialsNotFound', 'InvalidRegion', 'AwsRegionNotSpecified', 'InvalidArn', 'DataSyncAccessDenied',
         'DataSyncRegionNotEnabled', 'DataSyncThrottled', 'DataSyncEndpointUnreachable', 'DataSyncServiceError', 'AllRegionsFailed', 'SinceInFuture',
         'InvalidConfigFile', 'ConfigFileNotFound', 'OutputFileExists', 'OutputNotWritable', 'InvalidOutputPath', 'AwsAuthenticationFailed',
-        'DataSyncResourceNotFound') {
+        'DataSyncResourceNotFound', 'OrganizationsAccessDenied', 'OrganizationNotInUse', 'OrganizationalUnitNotFound',
+        'OrganizationsEndpointUnreachable', 'OrganizationsServiceError') {
         $About | Should -Match "\b$([regex]::Escape($_))\b"
     }
 
@@ -207,6 +208,16 @@ Describe 'The about_StratusScan.DataSync topic' {
         $actions.Count | Should -BeGreaterThan 10
         foreach ($action in $actions) { $About | Should -Match ([regex]::Escape("""datasync:$action""")) }
         $About | Should -Match 'sts:GetCallerIdentity'
+    }
+
+    It 'lists every Organizations action Get-SSOrganizationAccount may call, in a policy that is valid JSON' {
+        $actions = @('ListRoots', 'ListOrganizationalUnitsForParent', 'ListAccountsForParent', 'ListAccounts', 'DescribeOrganization')
+        foreach ($action in $actions) { $About | Should -Match ([regex]::Escape("""organizations:$action""")) }
+        $text = Get-Content -Raw -LiteralPath (Join-Path $Module.ModuleBase 'en-US/about_StratusScan.DataSync.help.txt')
+        $start = $text.IndexOf('{', $text.IndexOf('Get-SSOrganizationAccount runs with'))
+        $end = $text.IndexOf('ORGANISATION-WIDE SCANS', $start)
+        $policy = $text.Substring($start, $end - $start) | ConvertFrom-Json
+        @($policy.Statement.Action | Sort-Object) | Should -Be @($actions | ForEach-Object { "organizations:$_" } | Sort-Object)
     }
 
     It 'holds an IAM policy that is valid JSON' {
