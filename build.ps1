@@ -21,8 +21,9 @@
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
       Generate rewrites src/StratusScan.DataSync.Engine/Aws/Generated/ (the API shapes, the JSON context, the
                client's per-operation methods) from models/datasync-2018-11-09.json with build/ApiGenerator,
-               whose input build/ApiGenerator/datasync.generator.json lists the operations. A test fails
-               while the committed folder differs from what it writes.
+               whose input build/ApiGenerator/datasync.generator.json lists the operations, and
+               Aws/Organizations/Generated/ from models/organizations-2016-11-28.json and
+               organizations.generator.json. A test fails while a committed folder differs from what it writes.
       Emulator runs the bundled DataSync/STS emulator in the foreground (Ctrl+C stops it) from the build of
                -Configuration (Release; built first when missing, never a second Debug build); its flags
                come from -EmulatorArgument (default --sample; from a shell: -EmulatorArgument '--sample --port 5000').
@@ -124,8 +125,8 @@ function Invoke-Build {
 }
 
 function Invoke-Generate {
-    Invoke-Native dotnet @('run', '--project', (Join-Path $RepoRoot 'build/ApiGenerator'), '-c', $Configuration, '--',
-        '--input', (Join-Path $RepoRoot 'build/ApiGenerator/datasync.generator.json'))
+    # Without --input the generator writes every input it knows: DataSync's and Organizations'.
+    Invoke-Native dotnet @('run', '--project', (Join-Path $RepoRoot 'build/ApiGenerator'), '-c', $Configuration)
 }
 
 function Invoke-Package {

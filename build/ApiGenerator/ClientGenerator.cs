@@ -11,9 +11,6 @@ namespace StratusScan.DataSync.ApiGenerator
     /// </summary>
     internal sealed class ClientGenerator
     {
-        public const string Namespace = "StratusScan.DataSync.Aws";
-        private const string ApiClass = "DataSyncApi";
-        private const string Context = "DataSyncJsonContext";
         private readonly ServiceModel _model;
         private readonly GeneratorInput _input;
         private readonly ShapeNames _names;
@@ -25,6 +22,11 @@ namespace StratusScan.DataSync.ApiGenerator
             _names = names;
         }
 
+        private CodeNames Names => _input.Names;
+        private string Namespace => Names.ClientNamespace;
+        private string ApiClass => Names.ApiClass;
+        private string Context => Names.JsonContext;
+
         public string Operation(OperationEntry entry)
         {
             ModelOperation operation = _model.Operation(entry.Name);
@@ -35,13 +37,13 @@ namespace StratusScan.DataSync.ApiGenerator
 
             var code = new CodeWriter();
             code.Line("using System.Threading;").Line("using System.Threading.Tasks;");
-            code.Line("using StratusScan.DataSync.Aws.Internal;").Line("using StratusScan.DataSync.Aws.Model;").Line();
+            code.Line("using StratusScan.DataSync.Aws.Internal;").Line("using " + Names.ModelNamespace + ";").Line();
             code.Open("namespace " + Namespace);
-            code.Open("public partial interface IDataSyncClient");
+            code.Open("public partial interface " + Names.ClientInterface);
             code.Summary(entry.Summary != null ? new[] { DocText.Escape(entry.Summary) } : DocText.Paragraphs(operation.Documentation));
             code.Line(signature + ";");
             code.Close().Line();
-            code.Open("internal sealed partial class DataSyncClient");
+            code.Open("internal sealed partial class " + Names.ClientClass);
             code.Line($"private static readonly JsonRpcUnmarshaller<{response}> {unmarshaller} =");
             code.Line($"    new JsonRpcUnmarshaller<{response}>({Context}.Default.{response});").Line();
             code.Line("public " + signature + " =>");
@@ -53,8 +55,10 @@ namespace StratusScan.DataSync.ApiGenerator
         public string JsonContext(bool timestamps)
         {
             var code = new CodeWriter();
-            code.Line("using System.Text.Json.Serialization;").Line();
-            code.Open("namespace " + ShapeGenerator.Namespace);
+            code.Line("using System.Text.Json.Serialization;");
+            if (timestamps && Names.ModelNamespace != CodeNames.SharedModelNamespace) code.Line("using " + CodeNames.SharedModelNamespace + ";");
+            code.Line();
+            code.Open("namespace " + Names.ModelNamespace);
             code.Summary(new[]
             {
                 "System.Text.Json source-generated metadata for every request and response the client sends and reads: no " +
@@ -84,7 +88,7 @@ namespace StratusScan.DataSync.ApiGenerator
             code.Line("using System.Collections.Generic;").Line();
             code.Open("namespace " + Namespace);
             code.Summary(new[] { $"The {_model.ServiceId} API as the client calls it: the model's protocol metadata and the operations generated." });
-            code.Open($"internal static class {ApiClass}");
+            code.Open($"internal static partial class {ApiClass}");
             Constant(code, "The API version (the X-Amz-Api-Version header).", "ApiVersion", _model.ApiVersion);
             Constant(code.Line(), "The service id: the SDK finds endpoint overrides (AWS_ENDPOINT_URL_<ID>) by it.", "ServiceId", _model.ServiceId);
             Constant(code.Line(), "The SigV4 signing name.", "SigningName", _model.SigningName);

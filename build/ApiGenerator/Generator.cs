@@ -15,6 +15,9 @@ namespace StratusScan.DataSync.ApiGenerator
     {
         public const string SolutionFile = "StratusScan.DataSync.sln";
         public const string DefaultInput = "build/ApiGenerator/datasync.generator.json";
+
+        /// <summary>Every input the repository generates from: DataSync's and Organizations'.</summary>
+        public static readonly IReadOnlyList<string> Inputs = new[] { DefaultInput, "build/ApiGenerator/organizations.generator.json" };
         public const string Command = "dotnet pwsh ./build.ps1 Generate";
 
         /// <summary>The generated files, by path relative to the output folder ('/' separated).</summary>
@@ -33,8 +36,8 @@ namespace StratusScan.DataSync.ApiGenerator
             {
                 files["Operations/" + operation.Name + ".g.cs"] = client.Operation(operation);
             }
-            files["DataSyncJsonContext.g.cs"] = client.JsonContext(names.HasTimestamps);
-            files["DataSyncApi.g.cs"] = client.ApiTable();
+            files[input.Names.JsonContext + ".g.cs"] = client.JsonContext(names.HasTimestamps);
+            files[input.Names.ApiClass + ".g.cs"] = client.ApiTable();
             return files;
         }
 

@@ -22,6 +22,7 @@ namespace StratusScan.DataSync.ApiGenerator
             Operations = Entries(json, "operations").Select(p => new OperationEntry(p.Name, Summary(p.Value))).ToList();
             Shapes = Entries(json, "shapes").ToDictionary(p => p.Name, p => Override(p.Value), StringComparer.Ordinal);
             Members = Entries(json, "members").ToDictionary(p => p.Name, p => Override(p.Value), StringComparer.Ordinal);
+            Names = CodeNames.From(json.TryGetProperty("names", out JsonElement names) ? names : (JsonElement?)null);
             ExtraJsonTypes = json.TryGetProperty("jsonContext", out JsonElement context) && context.TryGetProperty("extraTypes", out JsonElement types)
                 ? types.EnumerateArray().Select(t => t.GetString()!).ToList()
                 : new List<string>();
@@ -38,6 +39,9 @@ namespace StratusScan.DataSync.ApiGenerator
 
         /// <summary>By "Shape.Member", the model's names.</summary>
         public IReadOnlyDictionary<string, Override> Members { get; }
+
+        /// <summary>The namespaces and type names of the generated code (DataSync's unless the input names others).</summary>
+        public CodeNames Names { get; }
 
         /// <summary>Types outside the model the JSON context serves, relative to the client's namespace.</summary>
         public IReadOnlyList<string> ExtraJsonTypes { get; }
@@ -74,6 +78,35 @@ namespace StratusScan.DataSync.ApiGenerator
             Optional(json, name) ?? throw new GeneratorException("The generator input has no " + name + ".");
 
         private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+    }
+
+    /// <summary>
+    /// The names the generated code uses: the client's namespace (its interface, class and API table) and the
+    /// shapes' namespace (the shapes and the JSON context). The input's optional "names" object overrides any.
+    /// </summary>
+    internal sealed record CodeNames(string ClientNamespace, string ModelNamespace, string ClientInterface, string ClientClass,
+        string ApiClass, string JsonContext)
+    {
+        /// <summary>The namespace of ApiShape and the timestamp converter, which every generated shape uses.</summary>
+        public const string SharedModelNamespace = "StratusScan.DataSync.Aws.Model";
+
+        public static CodeNames From(JsonElement? json)
+        {
+            string Name(string key, string fallback) =>
+                json is JsonElement e && e.TryGetProperty(key, out JsonElement v) && v.GetString() is string s && s.Length > 0 ? s : fallback;
+            if (json is JsonElement element)
+            {
+                foreach (JsonProperty p in element.EnumerateObject())
+                {
+                    if (!p.Name.StartsWith("$", StringComparison.Ordinal) && !Keys.Contains(p.Name)) throw new GeneratorException("Unknown names property " + p.Name + ".");
+                }
+            }
+            return new CodeNames(Name("clientNamespace", "StratusScan.DataSync.Aws"), Name("modelNamespace", SharedModelNamespace),
+                Name("clientInterface", "IDataSyncClient"), Name("clientClass", "DataSyncClient"), Name("apiClass", "DataSyncApi"),
+                Name("jsonContext", "DataSyncJsonContext"));
+        }
+
+        private static readonly string[] Keys = { "clientNamespace", "modelNamespace", "clientInterface", "clientClass", "apiClass", "jsonContext" };
     }
 
     /// <param name="Summary">The client method's summary; null: the model's documentation of the operation, if any.</param>

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace StratusScan.DataSync.ApiGenerator
 {
     /// <summary>
     /// Usage: StratusScan.DataSync.ApiGenerator [--input FILE] [--output FOLDER]
-    /// Defaults: build/ApiGenerator/datasync.generator.json of the repository this runs in, and the output
-    /// folder that file names. Exit code 0 when generated, 1 on a problem in the model or the input, 2 on usage.
+    /// Defaults: every input of the repository this runs in (Generator.Inputs: DataSync's and Organizations'), each
+    /// into the output folder it names. Exit code 0 when generated, 1 on a problem in the model or the input, 2 on usage.
     /// </summary>
     internal static class Program
     {
@@ -37,11 +38,19 @@ namespace StratusScan.DataSync.ApiGenerator
             }
             try
             {
-                GeneratorInput input = GeneratorInput.Load(root, inputPath ?? Path.Combine(root, Generator.DefaultInput));
-                IReadOnlyDictionary<string, string> files = Generator.Generate(input);
-                string folder = output ?? input.FullPath(input.OutputPath);
-                Generator.Write(files, folder);
-                Console.WriteLine($"Generated {files.Count} files in {folder}");
+                if (inputPath == null && output != null)
+                {
+                    Console.Error.WriteLine("--output needs --input: each input names its own folder.");
+                    return 2;
+                }
+                foreach (string path in inputPath != null ? new[] { inputPath } : Generator.Inputs.Select(i => Path.Combine(root, i)))
+                {
+                    GeneratorInput input = GeneratorInput.Load(root, path);
+                    IReadOnlyDictionary<string, string> files = Generator.Generate(input);
+                    string folder = output ?? input.FullPath(input.OutputPath);
+                    Generator.Write(files, folder);
+                    Console.WriteLine($"Generated {files.Count} files in {folder}");
+                }
                 return 0;
             }
             catch (GeneratorException ex)

@@ -11,6 +11,7 @@ namespace StratusScan.DataSync.ApiGenerator
     {
         private readonly Dictionary<string, JsonElement> _shapes;
         private readonly Dictionary<string, JsonElement> _operations;
+        private readonly Dictionary<string, string> _emptyInputs = new Dictionary<string, string>(StringComparer.Ordinal);
 
         private ServiceModel(JsonElement root)
         {
@@ -20,10 +21,19 @@ namespace StratusScan.DataSync.ApiGenerator
             TargetPrefix = Text(metadata, "targetPrefix");
             JsonVersion = Text(metadata, "jsonVersion");
             ServiceId = Text(metadata, "serviceId");
-            SigningName = Text(metadata, "signingName");
             EndpointPrefix = Text(metadata, "endpointPrefix");
+            // botocore's rule: without signingName the endpoint prefix signs.
+            SigningName = metadata.TryGetProperty("signingName", out JsonElement signing) ? signing.GetString()! : EndpointPrefix;
             _shapes = root.GetProperty("shapes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
             _operations = root.GetProperty("operations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+            foreach (KeyValuePair<string, JsonElement> operation in _operations.Where(o => !o.Value.TryGetProperty("input", out _)).ToList())
+            {
+                // An operation without input (DescribeOrganization) sends an empty object: an empty request shape stands for it.
+                string name = operation.Key + "Request";
+                if (_shapes.ContainsKey(name)) throw new GeneratorException($"{operation.Key} has no input, and the model already has a shape {name}.");
+                _shapes[name] = JsonDocument.Parse("{\"type\":\"structure\",\"members\":{},\"documentation\":\"<p>The operation takes no input: the request is an empty object.</p>\"}").RootElement.Clone();
+                _emptyInputs[operation.Key] = name;
+            }
         }
 
         public string Protocol { get; }
@@ -47,7 +57,7 @@ namespace StratusScan.DataSync.ApiGenerator
                 throw new GeneratorException($"The operation {name} is not in the model.");
             }
             return new ModelOperation(name,
-                operation.TryGetProperty("input", out JsonElement input) ? input.GetProperty("shape").GetString() : null,
+                operation.TryGetProperty("input", out JsonElement input) ? input.GetProperty("shape").GetString() : _emptyInputs.GetValueOrDefault(name),
                 operation.TryGetProperty("output", out JsonElement output) ? output.GetProperty("shape").GetString() : null,
                 Documentation(operation));
         }

@@ -13,7 +13,6 @@ namespace StratusScan.DataSync.ApiGenerator
     /// </summary>
     internal sealed class ShapeGenerator
     {
-        public const string Namespace = "StratusScan.DataSync.Aws.Model";
         private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
         {
             "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
@@ -45,8 +44,10 @@ namespace StratusScan.DataSync.ApiGenerator
             var code = new CodeWriter();
             if (types.Any(t => t.Contains("DateTime"))) code.Line("using System;");
             if (types.Any(t => t.StartsWith("IReadOnly", StringComparison.Ordinal))) code.Line("using System.Collections.Generic;");
-            code.Line("using System.Text.Json.Serialization;").Line();
-            code.Open("namespace " + Namespace);
+            code.Line("using System.Text.Json.Serialization;");
+            if (_input.Names.ModelNamespace != CodeNames.SharedModelNamespace) code.Line("using " + CodeNames.SharedModelNamespace + ";");
+            code.Line();
+            code.Open("namespace " + _input.Names.ModelNamespace);
             code.Summary(Notes(shape.Documentation, _input.Shapes.TryGetValue(shapeName, out Override? o) ? o.Summary : null));
             code.Open($"public sealed partial class {className} : ApiShape");
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws.Organizations;
+using StratusScan.DataSync.Aws.Organizations.Model;
 
 namespace StratusScan.DataSync.Inventory
 {
@@ -107,7 +108,7 @@ namespace StratusScan.DataSync.Inventory
             // The units in scope with their paths, parents before children.
             var units = new List<(string Id, string Path)>();
             var pending = new Queue<(string Id, string Path, bool InScope)>();
-            await foreach (OrganizationRoot root in client.ListAllRootsAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (Root root in client.ListAllRootsAsync(cancellationToken).ConfigureAwait(false))
             {
                 string id = root.Id ?? string.Empty;
                 pending.Enqueue((id, root.Name ?? "Root", organizationalUnitId == null || id == organizationalUnitId));
@@ -131,7 +132,7 @@ namespace StratusScan.DataSync.Inventory
             var accounts = new List<OrganizationAccount>();
             foreach ((string id, string path) in units)
             {
-                await foreach (OrganizationsAccount a in client.ListAllAccountsForParentAsync(id, cancellationToken).ConfigureAwait(false))
+                await foreach (Account a in client.ListAllAccountsForParentAsync(id, cancellationToken).ConfigureAwait(false))
                 {
                     string state = a.State ?? a.Status ?? string.Empty;
                     if (!allStates && !keep.Contains(state)) continue;

@@ -25,6 +25,44 @@ namespace StratusScan.DataSync.Tests.Aws
         }
 
         [Fact]
+        public void EveryInputsCommittedFolderIsWhatTheGeneratorWrites()
+        {
+            Assert.Equal(new[] { "build/ApiGenerator/datasync.generator.json", "build/ApiGenerator/organizations.generator.json" }, Generator.Inputs);
+            foreach (string path in Generator.Inputs)
+            {
+                GeneratorInput input = GeneratorInput.Load(RepositoryFiles.Root, RepositoryFiles.PathOf(path.Split('/')));
+                string folder = Path.Combine(_temp, Path.GetFileNameWithoutExtension(path));
+                Generator.Write(Generator.Generate(input), folder);
+
+                List<string> differences = Differences(folder, input.FullPath(input.OutputPath));
+
+                Assert.True(differences.Count == 0,
+                    $"{input.OutputPath} differs from what the generator writes; run `{Generator.Command}` and commit the result:\n" +
+                    string.Join("\n", differences));
+            }
+        }
+
+        [Fact]
+        public void TheOrganizationsInputGeneratesItsOwnNamespaceAndAnEmptyRequestForAnOperationWithoutInput()
+        {
+            GeneratorInput input = GeneratorInput.Load(RepositoryFiles.Root, RepositoryFiles.PathOf("build", "ApiGenerator", "organizations.generator.json"));
+            IReadOnlyDictionary<string, string> files = Generator.Generate(input);
+
+            Assert.Equal(5, files.Keys.Count(k => k.StartsWith("Operations/", StringComparison.Ordinal)));
+            Assert.Contains("namespace StratusScan.DataSync.Aws.Organizations.Model", files["Model/Account.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("using StratusScan.DataSync.Aws.Model;", files["Model/Account.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("public DateTime? JoinedTimestamp { get; set; }", files["Model/Account.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("public sealed partial class DescribeOrganizationRequest : ApiShape", files["Model/DescribeOrganizationRequest.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("public ListAccountsForParentRequest(string parentId)", files["Model/ListAccountsForParentRequest.g.cs"], StringComparison.Ordinal);
+            string api = files["OrganizationsApi.g.cs"];
+            Assert.Contains("public const string TargetPrefix = \"AWSOrganizationsV20161128\";", api, StringComparison.Ordinal);
+            Assert.Contains("public const string SigningName = \"organizations\";", api, StringComparison.Ordinal);
+            Assert.Contains("public partial interface IOrganizationsClient", files["Operations/ListRoots.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("internal sealed partial class OrganizationsClient", files["Operations/ListRoots.g.cs"], StringComparison.Ordinal);
+            Assert.Contains("internal sealed partial class OrganizationsJsonContext", files["OrganizationsJsonContext.g.cs"], StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void TheCommittedGeneratedFolderIsWhatTheGeneratorWrites()
         {
             GeneratorInput input = Input();

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws;
 using StratusScan.DataSync.Aws.Organizations;
+using StratusScan.DataSync.Aws.Organizations.Model;
 using StratusScan.DataSync.Emulator;
 using StratusScan.DataSync.Emulator.Data;
 using StratusScan.DataSync.Emulator.Organizations;
@@ -48,7 +49,7 @@ namespace StratusScan.DataSync.Tests.Aws
             IOrganizationsClient client = session.GetOrganizationsClient();
             EmulatorOrganization organization = server.Organization!;
 
-            List<OrganizationsAccount> accounts = await ToListAsync(client.ListAllAccountsAsync());
+            List<Account> accounts = await ToListAsync(client.ListAllAccountsAsync());
 
             // 12 dataset accounts and the three retired ones, pages of 2: 8 calls.
             Assert.Equal(15, organization.Accounts.Count);
@@ -56,7 +57,7 @@ namespace StratusScan.DataSync.Tests.Aws
             Assert.Equal(8, records.Count(r => r.Operation == "ListAccounts"));
             Assert.All(records, r => Assert.Equal("organizations", r.Service));
             Assert.All(records, r => Assert.Equal("us-east-1", r.Region));
-            OrganizationsAccount management = accounts.Single(a => a.Id == EmulatorCredentials.DefaultAccountId);
+            Account management = accounts.Single(a => a.Id == EmulatorCredentials.DefaultAccountId);
             EmulatorOrganizationAccount expected = organization.Accounts.Single(a => a.AccountId == EmulatorCredentials.DefaultAccountId);
             Assert.Equal(expected.Email, management.Email);
             Assert.Equal("ACTIVE", management.State);
@@ -64,7 +65,7 @@ namespace StratusScan.DataSync.Tests.Aws
             Assert.Equal(DateTimeKind.Utc, management.JoinedTimestamp!.Value.Kind);
             Assert.Equal($"arn:aws:organizations::111122223333:account/{organization.Id}/111122223333", management.Arn);
 
-            DescribeOrganizationResponse described = await client.DescribeOrganizationAsync();
+            DescribeOrganizationResponse described = await client.DescribeOrganizationAsync(new DescribeOrganizationRequest());
             Assert.Equal(organization.Id, described.Organization!.Id);
             Assert.Equal("111122223333", described.Organization.MasterAccountId);
             Assert.Contains(organization.Id, described.Organization.ToString(), StringComparison.Ordinal);
@@ -136,7 +137,7 @@ namespace StratusScan.DataSync.Tests.Aws
             await using EmulatorServer single = await StartAsync(accounts: 1);
             using AwsSession alone = Session(single);
             Assert.Null(single.Organization);
-            var notInUse = await Assert.ThrowsAsync<OrganizationsNotInUseException>(() => alone.GetOrganizationsClient().DescribeOrganizationAsync());
+            var notInUse = await Assert.ThrowsAsync<OrganizationsNotInUseException>(() => alone.GetOrganizationsClient().DescribeOrganizationAsync(new DescribeOrganizationRequest()));
             Assert.Equal("AWSOrganizationsNotInUseException", notInUse.ErrorCode);
         }
 

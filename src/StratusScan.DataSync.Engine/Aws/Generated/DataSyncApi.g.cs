@@ -10,7 +10,7 @@ namespace StratusScan.DataSync.Aws
     /// <summary>
     /// The DataSync API as the client calls it: the model's protocol metadata and the operations generated.
     /// </summary>
-    internal static class DataSyncApi
+    internal static partial class DataSyncApi
     {
         /// <summary>The API version (the X-Amz-Api-Version header).</summary>
         public const string ApiVersion = "2018-11-09";

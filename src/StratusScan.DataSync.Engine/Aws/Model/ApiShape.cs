@@ -11,7 +11,7 @@ namespace StratusScan.DataSync.Aws.Model
         public override string ToString()
         {
             var info = DataSyncJsonContext.Default.GetTypeInfo(GetType())
-                ?? Organizations.OrganizationsJsonContext.Default.GetTypeInfo(GetType());
+                ?? Organizations.Model.OrganizationsJsonContext.Default.GetTypeInfo(GetType());
             return info is null ? GetType().Name : JsonSerializer.Serialize(this, info);
         }
     }
