@@ -538,7 +538,7 @@ Describe 'The order of the rows' -Tag 'CoreOnly' {
     ) {
         $objects = @((Get-Variable -Scope Script -Name $Source -ValueOnly) | Where-Object { -not $Status -or $_.Status -eq $Status })
         $objects.Count | Should -BeGreaterThan 1
-        @(Get-Column $script:Book[$Sheet] $Key) | Should -Be (Get-SheetOrder -Objects $objects -Arn $Arn)
+        @(Get-Column $script:Book[$Sheet] $Key) | Should -Be @(Get-SheetOrder -Objects $objects -Arn $Arn)
     }
 
     It 'puts the newest execution first on <Sheet>' -ForEach @(
@@ -547,7 +547,7 @@ Describe 'The order of the rows' -Tag 'CoreOnly' {
     ) {
         $objects = @($script:Executions | Where-Object { -not $Status -or $_.Status -eq $Status })
         $objects.Count | Should -BeGreaterThan 1
-        @(Get-Column $script:Book[$Sheet] 'Task Execution ARN') | Should -Be (Get-SheetOrder -Objects $objects -Arn TaskExecutionArn -NewestFirst)
+        @(Get-Column $script:Book[$Sheet] 'Task Execution ARN') | Should -Be @(Get-SheetOrder -Objects $objects -Arn TaskExecutionArn -NewestFirst)
         $starts = @(Get-Column $script:Book[$Sheet] 'Start Time (UTC)')
         for ($i = 1; $i -lt $starts.Count; $i++) { $starts[$i] | Should -BeLessOrEqual $starts[$i - 1] }
     }
@@ -931,7 +931,7 @@ Describe 'ImportExcel interop' -Tag 'CoreOnly' -Skip:(-not $script:HasImportExce
             $rows[0].PSObject.Properties.Name | Should -Be @($script:ExecutionColumns.Keys)
             $rows.'Task Execution ARN'
         }
-        @($arns) | Should -Be (Get-SheetOrder -Objects $objects -Arn TaskExecutionArn -NewestFirst)
+        @($arns) | Should -Be @(Get-SheetOrder -Objects $objects -Arn TaskExecutionArn -NewestFirst)
         $summary = Get-SummaryBlock $book['Summary']
         $summary["Continued: $Sheet"] | Should -Be ('{0} rows on {1} sheets: {2}' -f $objects.Count.ToString('N0', [Globalization.CultureInfo]::InvariantCulture), $parts, ($names -join ', '))
         $summary['Continuation Sheets'] | Should -Be (@($sheets | Where-Object { $_ -match ' \(\d+\)$' }).Count)

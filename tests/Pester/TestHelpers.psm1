@@ -424,7 +424,7 @@ function Get-SheetOrder {
         else { [string]$o.AccountId + [char]0 + [string]$o.Region + [char]0 + $arns[$i] }
     }
     [Array]::Sort($keys, $arns, [StringComparer]::Ordinal)
-    , $arns
+    $arns
 }
 
 function Compare-Workbook {
