@@ -253,14 +253,15 @@ function Get-WorkbookColumn {
         function of a row object: $column.Value.Invoke($task)).
     .DESCRIPTION
         Read from the engine assembly the module under test has loaded (import it and run one of its cmdlets first).
-        -Sheet: Tasks (also Active Tasks), Locations, Agents, Executions (Recent and Failed Executions).
+        -Sheet: Tasks (also Active Tasks), Locations, Agents, Executions (Recent and Failed Executions). -Tags: the
+        columns when tags were collected (Tasks, Locations and Agents gain a Tags column).
     #>
-    param([Parameter(Mandatory)] [ValidateSet('Tasks', 'Locations', 'Agents', 'Executions')] [string] $Sheet)
+    param([Parameter(Mandatory)] [ValidateSet('Tasks', 'Locations', 'Agents', 'Executions')] [string] $Sheet, [switch] $Tags)
     $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'StratusScan.DataSync.Engine' })
     if ($engine.Count -eq 0) { throw 'The module''s engine is not loaded: import the module and run one of its cmdlets first.' }
     $type = $engine[0].GetType('StratusScan.DataSync.Report.SheetColumns', $true)
     $flags = [Reflection.BindingFlags]'Public, NonPublic, Static'
-    $field = $type.GetField($Sheet, $flags)
+    $field = $type.GetField($(if ($Tags) { $Sheet + 'WithTags' } else { $Sheet }), $flags)
     if (-not $field) { throw "The engine's SheetColumns has no column list '$Sheet'." }
     foreach ($column in $field.GetValue($null)) {
         # The column type is internal to the engine: its properties are read through reflection.

@@ -37,7 +37,9 @@ namespace StratusScan.DataSync.Inventory
 
         public PrivateLinkConfig? PrivateLinkConfig { get; set; }
         public Platform? Platform { get; set; }
-        public TagSet? Tags { get; set; }
+
+        /// <summary>The tags (with -IncludeTags); an empty set when they were not asked for, null when they could not be read (a scan issue says why).</summary>
+        public TagSet? Tags { get; set; } = TagSet.NotCollected;
 
         public override string ToString() => AgentArn;
 

@@ -89,7 +89,9 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>The Describe output, whole (the <see cref="LocationKind.ResponseType"/> of the location's kind).</summary>
         public object? Detail { get; set; }
-        public TagSet? Tags { get; set; }
+
+        /// <summary>The tags (with -IncludeTags); an empty set when they were not asked for, null when they could not be read (a scan issue says why).</summary>
+        public TagSet? Tags { get; set; } = TagSet.NotCollected;
 
         public override string ToString() => LocationArn;
 

@@ -44,8 +44,15 @@ namespace StratusScan.DataSync.Inventory
         public IReadOnlyCollection<string>? LocationArns { get; set; }
         public IReadOnlyCollection<string>? AgentArns { get; set; }
 
-        /// <summary>Also call ListTagsForResource for every resource collected (one more call each).</summary>
-        public bool IncludeTags { get; set; }
+        /// <summary>Also call ListTagsForResource for every resource collected (one more call each): true sets <see cref="TaggedKinds"/> to every kind.</summary>
+        public bool IncludeTags
+        {
+            get => TaggedKinds != ResourceKinds.None;
+            set => TaggedKinds = value ? ResourceKinds.All : ResourceKinds.None;
+        }
+
+        /// <summary>The kinds whose tags are read (ListTagsForResource, one more call each); the others carry an empty tag set.</summary>
+        public ResourceKinds TaggedKinds { get; set; }
 
         /// <summary>Progress, reported from worker threads.</summary>
         public IProgress<ScanProgress>? Progress { get; set; }

@@ -142,6 +142,20 @@ namespace StratusScan.DataSync.Report
             Text<DataSyncTaskExecution>("Region", e => e.Region),
         }.Concat(Account<DataSyncTaskExecution>(e => e.AccountId, e => e.AccountName)).ToArray();
 
+        /// <summary>The column a sheet gains when tags were collected (-IncludeTags): "Key=Value; …", before the account columns.</summary>
+        public const string Tags = "Tags";
+
+        public static readonly IReadOnlyList<SheetColumn<DataSyncTask>> TasksWithTags = WithTags(Tasks, t => t.Tags);
+        public static readonly IReadOnlyList<SheetColumn<DataSyncLocation>> LocationsWithTags = WithTags(Locations, l => l.Tags);
+        public static readonly IReadOnlyList<SheetColumn<DataSyncAgent>> AgentsWithTags = WithTags(Agents, a => a.Tags);
+
+        /// <summary><paramref name="columns"/> with the Tags column before the two account columns that end every sheet.</summary>
+        private static SheetColumn<T>[] WithTags<T>(IReadOnlyList<SheetColumn<T>> columns, Func<T, TagSet?> tags) =>
+            columns.Take(columns.Count - 2)
+                .Append(Text<T>(Tags, row => tags(row) is { Count: > 0 } set ? set.ToString() : null))
+                .Concat(columns.Skip(columns.Count - 2))
+                .ToArray();
+
         /// <summary>Folders that failed in any phase (enhanced mode: list, prepare, transfer, verify, delete); null when not reported.</summary>
         internal static long? FoldersFailed(Aws.Model.TaskExecutionFoldersFailedDetail? failed) =>
             failed is null ? (long?)null : (failed.List ?? 0) + (failed.Prepare ?? 0) + (failed.Transfer ?? 0) + (failed.Verify ?? 0) + (failed.Delete ?? 0);

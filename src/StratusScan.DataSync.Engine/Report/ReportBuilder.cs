@@ -30,9 +30,9 @@ namespace StratusScan.DataSync.Report
         private readonly RowSpool _agents;
         private readonly RowSpool _executions;
         private readonly ReportTotals _totals = new ReportTotals();
-        private readonly object?[] _taskValues = new object?[SheetColumns.Tasks.Count];
-        private readonly object?[] _locationValues = new object?[SheetColumns.Locations.Count];
-        private readonly object?[] _agentValues = new object?[SheetColumns.Agents.Count];
+        private readonly object?[] _taskValues = new object?[SheetColumns.TasksWithTags.Count];
+        private readonly object?[] _locationValues = new object?[SheetColumns.LocationsWithTags.Count];
+        private readonly object?[] _agentValues = new object?[SheetColumns.AgentsWithTags.Count];
         private readonly object?[] _executionValues = new object?[SheetColumns.Executions.Count];
         private string? _spillFolder;
         private bool _written;
@@ -53,9 +53,9 @@ namespace StratusScan.DataSync.Report
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             long budget = settings.SpillBufferBytes;
-            _tasks = new RowSpool(SheetLayout.Of(WorkbookWriter.TasksSheet, "Tasks", SheetColumns.Tasks, SheetColumns.Status, TaskStatuses.Unavailable), budget, SpillFolder);
-            _locations = new RowSpool(SheetLayout.Of<DataSyncLocation>(WorkbookWriter.LocationsSheet, "Locations", SheetColumns.Locations, null, null), budget, SpillFolder);
-            _agents = new RowSpool(SheetLayout.Of(WorkbookWriter.AgentsSheet, "Agents", SheetColumns.Agents, SheetColumns.Status, AgentStatuses.Offline), budget, SpillFolder);
+            _tasks = new RowSpool(SheetLayout.Of(WorkbookWriter.TasksSheet, "Tasks", SheetColumns.TasksWithTags, SheetColumns.Status, TaskStatuses.Unavailable), budget, SpillFolder);
+            _locations = new RowSpool(SheetLayout.Of<DataSyncLocation>(WorkbookWriter.LocationsSheet, "Locations", SheetColumns.LocationsWithTags, null, null), budget, SpillFolder);
+            _agents = new RowSpool(SheetLayout.Of(WorkbookWriter.AgentsSheet, "Agents", SheetColumns.AgentsWithTags, SheetColumns.Status, AgentStatuses.Offline), budget, SpillFolder);
             _executions = new RowSpool(SheetLayout.Of(WorkbookWriter.RecentExecutionsSheet, "RecentExecutions", SheetColumns.Executions, SheetColumns.Status, ExecutionStatuses.Error), budget, SpillFolder);
         }
 
@@ -86,17 +86,17 @@ namespace StratusScan.DataSync.Report
                 switch (item)
                 {
                     case DataSyncTask task:
-                        Fill(SheetColumns.Tasks, task, _taskValues);
+                        Fill(SheetColumns.TasksWithTags, task, _taskValues);
                         _tasks.Add(RowKey.Inventory(task.AccountId, task.Region, task.TaskArn), task.Status == TaskStatuses.Available, _taskValues);
                         _totals.Add(task);
                         return true;
                     case DataSyncLocation location:
-                        Fill(SheetColumns.Locations, location, _locationValues);
+                        Fill(SheetColumns.LocationsWithTags, location, _locationValues);
                         _locations.Add(RowKey.Inventory(location.AccountId, location.Region, location.LocationArn), false, _locationValues);
                         _totals.Add(location);
                         return true;
                     case DataSyncAgent agent:
-                        Fill(SheetColumns.Agents, agent, _agentValues);
+                        Fill(SheetColumns.AgentsWithTags, agent, _agentValues);
                         _agents.Add(RowKey.Inventory(agent.AccountId, agent.Region, agent.AgentArn), false, _agentValues);
                         _totals.Add(agent);
                         return true;
@@ -139,7 +139,7 @@ namespace StratusScan.DataSync.Report
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(ReportBuilder));
                 _written = true;
-                return WorkbookWriter.WritePackage(output, report, Plan(), _totals, _settings, cancellationToken);
+                return WorkbookWriter.WritePackage(output, report, Plan(report?.TagsCollected == true), _totals, _settings, cancellationToken);
             }
         }
 
@@ -147,20 +147,23 @@ namespace StratusScan.DataSync.Report
         public WorkbookResult WriteFile(string path, ReportData report, bool overwrite, CancellationToken cancellationToken = default) =>
             WorkbookWriter.WriteAtomically(path, overwrite, cancellationToken, stream => Write(stream, report, cancellationToken));
 
-        /// <summary>The data sheets in workbook order, each with its row count and how many sheets it takes.</summary>
-        private IReadOnlyList<SheetPlan> Plan()
+        /// <summary>
+        /// The data sheets in workbook order, each with its row count and how many sheets it takes. Rows hold every
+        /// column; the Tags column is on the sheets only when tags were collected.
+        /// </summary>
+        private IReadOnlyList<SheetPlan> Plan(bool tagsCollected)
         {
             long max = Math.Max(1, _settings.MaxDataRows);
-            var plans = new List<SheetPlan>
+            SheetLayout Shown(SheetLayout layout) => tagsCollected ? layout : layout.Without(SheetColumns.Tags);
+            return new List<SheetPlan>
             {
-                new SheetPlan(_tasks.Layout, _tasks, false, _tasks.Count, _tasks.Widths, max),
-                new SheetPlan(_locations.Layout, _locations, false, _locations.Count, _locations.Widths, max),
-                new SheetPlan(_agents.Layout, _agents, false, _agents.Count, _agents.Widths, max),
+                new SheetPlan(Shown(_tasks.Layout), _tasks, false, _tasks.Count, _tasks.Widths, max),
+                new SheetPlan(Shown(_locations.Layout), _locations, false, _locations.Count, _locations.Widths, max),
+                new SheetPlan(Shown(_agents.Layout), _agents, false, _agents.Count, _agents.Widths, max),
                 new SheetPlan(_executions.Layout, _executions, false, _executions.Count, _executions.Widths, max),
-                new SheetPlan(_tasks.Layout.Renamed(WorkbookWriter.ActiveTasksSheet, "ActiveTasks"), _tasks, true, _tasks.FlaggedCount, _tasks.FlaggedWidths, max),
+                new SheetPlan(Shown(_tasks.Layout.Renamed(WorkbookWriter.ActiveTasksSheet, "ActiveTasks")), _tasks, true, _tasks.FlaggedCount, _tasks.FlaggedWidths, max),
                 new SheetPlan(_executions.Layout.Renamed(WorkbookWriter.FailedExecutionsSheet, "FailedExecutions"), _executions, true, _executions.FlaggedCount, _executions.FlaggedWidths, max),
             };
-            return plans;
         }
 
         private static void Fill<T>(IReadOnlyList<SheetColumn<T>> columns, T item, object?[] values)

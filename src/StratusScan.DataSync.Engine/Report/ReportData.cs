@@ -46,6 +46,12 @@ namespace StratusScan.DataSync.Report
         /// </summary>
         public ResourceKinds Supplied { get; set; } = ResourceKinds.All;
 
+        /// <summary>
+        /// True when the tasks', locations' and agents' tags were collected (-IncludeTags, or piped objects that carry
+        /// them): their sheets then have a Tags column.
+        /// </summary>
+        public bool TagsCollected { get; set; }
+
         /// <summary>What the scan could not collect; the Summary lists each, or says the data is complete.</summary>
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
 
@@ -83,6 +89,7 @@ namespace StratusScan.DataSync.Report
                 Window = window,
                 Supplied = objects.Supplied,
                 Issues = Array.Empty<ScanIssue>(),
+                TagsCollected = objects.TagsCollected,
             };
         }
 

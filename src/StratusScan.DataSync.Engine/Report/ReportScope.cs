@@ -120,13 +120,24 @@ namespace StratusScan.DataSync.Report
         {
             switch (item)
             {
-                case DataSyncTask task: Note(0, task.AccountId, task.AccountName, task.Region); return true;
-                case DataSyncLocation location: Note(1, location.AccountId, location.AccountName, location.Region); return true;
-                case DataSyncAgent agent: Note(2, agent.AgentArn.Length > 0 ? agent.AccountId : string.Empty, agent.AccountName, agent.Region, agent.AccountId); return true;
+                case DataSyncTask task:
+                    Note(0, task.AccountId, task.AccountName, task.Region);
+                    TagsCollected |= TagSet.WereCollected(task.Tags);
+                    return true;
+                case DataSyncLocation location:
+                    Note(1, location.AccountId, location.AccountName, location.Region);
+                    TagsCollected |= TagSet.WereCollected(location.Tags);
+                    return true;
+                case DataSyncAgent agent:
+                    TagsCollected |= TagSet.WereCollected(agent.Tags);
+                    Note(2, agent.AgentArn.Length > 0 ? agent.AccountId : string.Empty, agent.AccountName, agent.Region, agent.AccountId); return true;
                 case DataSyncTaskExecution execution: Note(3, execution.AccountId, execution.AccountName, execution.Region); return true;
                 default: return false;
             }
         }
+
+        /// <summary>True when a task, location or agent piped in carries tags read from AWS (it was scanned with -IncludeTags).</summary>
+        public bool TagsCollected { get; private set; }
 
         /// <summary>The accounts of the objects: tasks' first, then locations', agents', executions', each in arrival order.</summary>
         public IReadOnlyList<string> AccountIds() => _accounts.SelectMany(a => a.Items).Distinct(StringComparer.Ordinal).ToList();

@@ -155,7 +155,7 @@ namespace StratusScan.DataSync.Report
         public IEnumerable<object?[]> Read(bool flaggedOnly, CancellationToken cancellationToken)
         {
             Finish();
-            var values = new object?[_layout.Count];
+            var values = new object?[_layout.ValueCount];
             foreach (var row in Merged(cancellationToken))
             {
                 if (flaggedOnly && !row.Flagged) continue;

@@ -32,7 +32,7 @@ namespace StratusScan.DataSync.Report
             using (var ws = new SheetStream(stream, settings.MaxTextLength))
             {
                 // The used range comes before the rows: the header row and this part's share of the rows.
-                ws.Begin(plan.Widths, freezeHeader: true, tabSelected: false, dataRows + 1, layout.Count);
+                ws.Begin(layout.ShownWidths(plan.Widths), freezeHeader: true, tabSelected: false, dataRows + 1, layout.Count);
                 ws.StartRow(1);
                 for (int c = 0; c < layout.Count; c++) ws.Text(c, layout.Headers[c], Styles.Header);
                 ws.EndRow();
@@ -49,7 +49,7 @@ namespace StratusScan.DataSync.Report
                     }
 
                     ws.StartRow(written + 1);
-                    for (int c = 0; c < values.Length; c++) ws.Value(c, values[c], layout.Kinds[c]);
+                    for (int c = 0; c < layout.Count; c++) ws.Value(c, values[layout.Source(c)], layout.Kinds[c]);
                     ws.EndRow();
                 }
 

@@ -248,6 +248,7 @@ namespace StratusScan.DataSync.Report
             Executions = data.Executions ?? Array.Empty<DataSyncTaskExecution>(),
             Issues = data.Issues ?? Array.Empty<ScanIssue>(),
             Supplied = data.Supplied,
+            TagsCollected = data.TagsCollected,
         };
 
         /// <summary>The module and its version (without the build's source revision): the workbook's creator, on Summary.</summary>

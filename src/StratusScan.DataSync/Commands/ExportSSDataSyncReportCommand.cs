@@ -67,6 +67,10 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Also read the tags of every task, location and agent (one more API call each): their sheets gain a Tags column.</summary>
+        [Parameter]
+        public SwitchParameter IncludeTags { get; set; }
+
         /// <summary>Write the workbook's FileInfo to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -190,11 +194,14 @@ namespace StratusScan.DataSync.Commands
                         Banner(scope, plan.Accounts is null ? null : identity);
                         _log?.Info("Scanning " + description + "; executions " + window.Description + "; throttle limit " + ThrottleLimit + ".");
                         var request = plan.ToRequest(ResourceKinds.All, _config.AccountMappings, executionsSince: window.SinceUtc);
+                        // The workbook shows the tags of tasks, locations and agents; executions' tags would cost a call each for nothing.
+                        if (IncludeTags) request.TaggedKinds = ResourceKinds.Tasks | ResourceKinds.Locations | ResourceKinds.Agents;
                         var outcome = Scan(session, pump, request, "Export DataSync report", builder);
                         foreach (var issue in outcome.Issues) _log?.Warn(issue.ToString());
                         WriteCollectionSummary(outcome, builder, window);
                         data = ReportData.FromScan(scope, outcome, window, scanTime);
                         data.CallerArn = identity.Arn;
+                        data.TagsCollected = IncludeTags;
                     }
                 }
 

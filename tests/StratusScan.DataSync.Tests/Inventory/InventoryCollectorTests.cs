@@ -261,7 +261,9 @@ namespace StratusScan.DataSync.Tests.Inventory
             Server.Stats.Reset();
             var without = await new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Agents });
             Assert.Equal(0, Server.Stats.GetCalls("ListTagsForResource"));
-            Assert.All(without.Agents, a => Assert.Null(a.Tags));
+            Assert.NotEmpty(without.Agents);
+            Assert.All(without.Agents, a => Assert.Same(TagSet.NotCollected, a.Tags));
+            Assert.All(without.Agents, a => Assert.Empty(a.Tags!));
 
             var with = await new InventoryCollector(session).ScanAsync(new ScanRequest { Regions = Regions, Kinds = ResourceKinds.Agents, IncludeTags = true });
             // One call per agent, more where its tags span pages (the emulator's pages hold 5).
@@ -272,6 +274,28 @@ namespace StratusScan.DataSync.Tests.Inventory
             var agent = with.Agents.Single(a => a.AgentArn == tagged.Key);
             var expectedTags = tagged.Value.Select(t => (string)t!["Key"]! + "=" + (string?)t["Value"]).Distinct().OrderBy(k => k, StringComparer.Ordinal);
             Assert.Equal(expectedTags, agent.Tags!.Select(t => t.Key + "=" + t.Value).OrderBy(k => k, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public async Task TaggedKindsReadTheTagsOfThoseKindsOnly()
+        {
+            using var session = Session();
+            Server.Stats.Reset();
+            var result = await new InventoryCollector(session).ScanAsync(new ScanRequest
+            {
+                Regions = Regions,
+                TaggedKinds = ResourceKinds.Tasks | ResourceKinds.Locations | ResourceKinds.Agents,
+                ExecutionsSince = DateTime.UtcNow.AddDays(-30),
+            });
+
+            Assert.NotEmpty(result.Executions);
+            Assert.All(result.Executions, e => Assert.Same(TagSet.NotCollected, e.Tags));
+            Assert.All(result.Tasks, t => Assert.True(TagSet.WereCollected(t.Tags)));
+            Assert.All(result.Locations, l => Assert.True(TagSet.WereCollected(l.Tags)));
+            Assert.All(result.Agents, a => Assert.True(TagSet.WereCollected(a.Tags)));
+            var tagsOf = DataRegions.SelectMany(r => r.Tags).ToDictionary(t => t.Key, t => t.Value.Count);
+            var arns = result.Tasks.Select(t => t.TaskArn).Concat(result.Locations.Select(l => l.LocationArn)).Concat(result.Agents.Select(a => a.AgentArn));
+            Assert.Equal(arns.Sum(a => Math.Max(1, (tagsOf.GetValueOrDefault(a) + 4) / 5)), Server.Stats.GetCalls("ListTagsForResource"));
         }
 
         /// <summary>What a scan found, one line per row: equal fingerprints, the same rows in the same order.</summary>

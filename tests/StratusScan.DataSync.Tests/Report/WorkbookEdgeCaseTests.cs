@@ -37,6 +37,40 @@ namespace StratusScan.DataSync.Tests.Report
         private static string Arn(string kind, int n) => "arn:aws:datasync:us-east-1:111122223333:" + kind + "/" + kind + "-" + n.ToString("D17", System.Globalization.CultureInfo.InvariantCulture);
 
         [Fact]
+        public void CollectedTagsGiveTasksLocationsAndAgentsATagsColumnBeforeTheAccountColumns()
+        {
+            var tags = new TagSet(new Dictionary<string, string> { ["team"] = "storage", ["cost-centre"] = "=42" });
+            var task = new DataSyncTask { TaskArn = Arn("task", 1), Name = "nightly", Status = TaskStatuses.Available, Region = "us-east-1", AccountId = "111122223333", Tags = tags };
+            var untagged = new DataSyncTask { TaskArn = Arn("task", 2), Name = "weekly", Status = TaskStatuses.Available, Region = "us-east-1", AccountId = "111122223333", Tags = TagSet.From(null) };
+            var location = new DataSyncLocation { LocationArn = Arn("location", 1), LocationType = "S3", Region = "us-east-1", AccountId = "111122223333", Tags = tags };
+            var agent = new DataSyncAgent { AgentArn = Arn("agent", 1), Name = "edge", Status = AgentStatuses.Online, Region = "us-east-1", AccountId = "111122223333", Tags = tags };
+            var data = new ReportData
+            {
+                AccountId = "111122223333", ScanTimeUtc = Now, Window = ExecutionWindow.LastDays(7, Now), Regions = new[] { "us-east-1" },
+                Tasks = new[] { task, untagged }, Locations = new[] { location }, Agents = new[] { agent }, TagsCollected = true,
+            };
+
+            var (_, sheets, _) = Write(data);
+            foreach (var name in new[] { "Tasks", "Locations", "Agents", "Active Tasks" })
+            {
+                var sheet = sheets.Single(s => s.Name == name);
+                var headers = sheet.Headers.ToList();
+                Assert.Equal(new[] { SheetColumns.Tags, "Account ID", "Account Name" }, headers.Skip(headers.Count - 3));
+                Assert.Equal("cost-centre==42; team=storage", sheet.Cell(0, SheetColumns.Tags));
+            }
+
+            var tasksSheet = sheets.Single(s => s.Name == "Tasks");
+            Assert.Equal(ExpectedColumns.Headers(SheetColumns.TasksWithTags), tasksSheet.Headers);
+            Assert.True(string.IsNullOrEmpty(tasksSheet.Cell(1, SheetColumns.Tags) as string), "a task with no tags has an empty Tags cell");
+            Assert.DoesNotContain(SheetColumns.Tags, sheets.Single(s => s.Name == "Recent Executions").Headers);
+
+            data.TagsCollected = false;
+            var (_, plain, _) = Write(data);
+            Assert.All(plain.Skip(1), s => Assert.DoesNotContain(SheetColumns.Tags, s.Headers));
+            Assert.Equal(ExpectedColumns.Headers(SheetColumns.Tasks), plain.Single(s => s.Name == "Tasks").Headers);
+        }
+
+        [Fact]
         public void AnEmptyInventoryStillGivesSevenValidSheetsWithHeaders()
         {
             var (result, sheets, path) = Write(new ReportData { AccountId = "111122223333", AccountName = "empty", ScanTimeUtc = Now, Window = ExecutionWindow.LastDays(7, Now), Regions = new[] { "us-east-1" } });

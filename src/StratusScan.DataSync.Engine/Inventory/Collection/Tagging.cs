@@ -16,13 +16,21 @@ namespace StratusScan.DataSync.Inventory
             _listing = listing;
         }
 
-        /// <summary>The tags of <paramref name="arn"/>; null when tags are not asked for or could not be read (an issue).</summary>
+        /// <summary>The tags of <paramref name="arn"/>; <see cref="TagSet.NotCollected"/> when tags are not asked for, null when they could not be read (an issue).</summary>
         public async Task<TagSet?> TagsAsync(string arn)
         {
-            if (!_context.Request.IncludeTags || arn.Length == 0) return null;
+            if ((_context.Request.TaggedKinds & KindOf(arn)) == ResourceKinds.None) return TagSet.NotCollected;
             var tags = new List<TagListEntry>();
             var ok = await _listing.ListAsync("ListTagsForResource", "the tags of " + arn, _context.Client.ListAllTagsForResourceAsync(arn, _context.Token), tags.Add, arn).ConfigureAwait(false);
             return ok ? TagSet.From(tags) : null;
         }
+
+        /// <summary>The kind a DataSync ARN names (an execution's ARN extends its task's).</summary>
+        private static ResourceKinds KindOf(string arn) =>
+            arn.IndexOf("/execution/", System.StringComparison.Ordinal) >= 0 ? ResourceKinds.Executions
+            : arn.IndexOf(":task/", System.StringComparison.Ordinal) >= 0 ? ResourceKinds.Tasks
+            : arn.IndexOf(":location/", System.StringComparison.Ordinal) >= 0 ? ResourceKinds.Locations
+            : arn.IndexOf(":agent/", System.StringComparison.Ordinal) >= 0 ? ResourceKinds.Agents
+            : ResourceKinds.None;
     }
 }
