@@ -263,7 +263,7 @@ namespace StratusScan.DataSync.Commands
                 WriteProgress(new ProgressRecord(1, "Export DataSync report", "Writing " + path));
                 var result = pump.RunStoppable(this, CancellationToken, () => System.Threading.Tasks.Task.Run(() => builder.WriteFile(path, data, Force.IsPresent && Path != null, CancellationToken)));
                 WriteProgress(new ProgressRecord(1, "Export DataSync report", "Done") { RecordType = ProgressRecordType.Completed });
-                var continued = result.RowsPerSheet.Keys.Where(name => name.EndsWith(")", StringComparison.Ordinal)).ToList();
+                var continued = result.RowsPerSheet.Keys.Where(name => !WorkbookWriter.SheetNames.Contains(name)).ToList();
                 if (continued.Count > 0)
                 {
                     WriteVerbose("Sheets past Excel's row limit continue on: " + string.Join(", ", continued) + " (Summary lists them).");
