@@ -569,15 +569,16 @@ Describe 'Export-SSDataSyncReport across accounts' -Tag 'CoreOnly' {
         $script:ExportBook = if ($script:ExportFile.Count -eq 1) { Read-Workbook $script:ExportFile[0].FullName }
 
         function script:Get-ExpectedSheetArn {
-            <# The ARNs a data sheet of the organisation workbook should hold, in order. #>
+            <# The ARNs a data sheet of the organisation workbook should hold, in the sheet's order (Get-SheetOrder). #>
             param([string] $Sheet, [string[]] $Accounts)
+            $executions = { param($rows) @($rows | ForEach-Object { [pscustomobject]@{ Arn = $_.Arn; StartTime = ConvertFrom-DatasetTime $_.Json.StartTime } }) }
             switch ($Sheet) {
-                'Tasks' { (Get-ExpectedRow -Kind Task -Accounts $Accounts).Arn }
-                'Locations' { (Get-ExpectedRow -Kind Location -Accounts $Accounts).Arn }
-                'Agents' { (Get-ExpectedRow -Kind Agent -Accounts $Accounts).Arn }
-                'Recent Executions' { (Get-ExpectedRow -Kind Execution -Accounts $Accounts).Arn }
-                'Active Tasks' { (Get-ExpectedRow -Kind Task -Accounts $Accounts | Where-Object { $_.Json.Status -eq 'AVAILABLE' }).Arn }
-                'Failed Executions' { (Get-ExpectedRow -Kind Execution -Accounts $Accounts | Where-Object { $_.Json.Status -eq 'ERROR' }).Arn }
+                'Tasks' { Get-SheetOrder -Objects @(Get-ExpectedRow -Kind Task -Accounts $Accounts) -Arn Arn }
+                'Locations' { Get-SheetOrder -Objects @(Get-ExpectedRow -Kind Location -Accounts $Accounts) -Arn Arn }
+                'Agents' { Get-SheetOrder -Objects @(Get-ExpectedRow -Kind Agent -Accounts $Accounts) -Arn Arn }
+                'Recent Executions' { Get-SheetOrder -Objects (& $executions (Get-ExpectedRow -Kind Execution -Accounts $Accounts)) -Arn Arn -NewestFirst }
+                'Active Tasks' { Get-SheetOrder -Objects @(Get-ExpectedRow -Kind Task -Accounts $Accounts | Where-Object { $_.Json.Status -eq 'AVAILABLE' }) -Arn Arn }
+                'Failed Executions' { Get-SheetOrder -Objects (& $executions (Get-ExpectedRow -Kind Execution -Accounts $Accounts | Where-Object { $_.Json.Status -eq 'ERROR' })) -Arn Arn -NewestFirst }
             }
         }
     }
@@ -721,8 +722,8 @@ Describe 'Export-SSDataSyncReport across accounts' -Tag 'CoreOnly' {
         Get-InformationText $info | Should -Contain 'Organization: multi-account'
         Get-InformationText $info | Should -Contain ('Accounts: 3 ({0})' -f ($script:AccountIds -join ', '))
         $book = Read-Workbook $file[0].FullName
-        @(Get-Column $book['Tasks'] 'Task ARN') | Should -Be @($tasks.TaskArn)
-        @(Get-Column $book['Agents'] 'Agent ARN') | Should -Be @($agents.AgentArn)
+        @(Get-Column $book['Tasks'] 'Task ARN') | Should -Be @(Get-SheetOrder -Objects $tasks -Arn TaskArn)
+        @(Get-Column $book['Agents'] 'Agent ARN') | Should -Be @(Get-SheetOrder -Objects $agents -Arn AgentArn)
         $book['Locations'].Count | Should -Be 1
     }
 
