@@ -47,6 +47,15 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>Also call ListTagsForResource for every resource collected (one more call each).</summary>
         public bool IncludeTags { get; set; }
 
+        /// <summary>
+        /// The most describes one kind of one Region has started and not yet handed on (waiting for a call slot, a
+        /// response, or the sink); its listing pauses at this bound, so memory does not grow with the number listed.
+        /// </summary>
+        public int MaxPendingDescribes { get; set; } = DefaultMaxPendingDescribes;
+
+        /// <summary>Two list pages of 100 and then some: enough to keep every call slot of a session busy.</summary>
+        public const int DefaultMaxPendingDescribes = 256;
+
         /// <summary>Progress, reported from worker threads.</summary>
         public IProgress<ScanProgress>? Progress { get; set; }
 
