@@ -405,6 +405,18 @@ function Get-ZipText {
     finally { $zip.Dispose() }
 }
 
+function Get-SortedArn {
+    <#
+    .SYNOPSIS
+        Strings (ARNs) in ordinal order, duplicates kept: the Get cmdlets write objects in arrival order, so a test
+        compares what they return with what it expects as sorted sets (a missing or repeated object still fails).
+    #>
+    param([AllowNull()] [AllowEmptyCollection()] [string[]] $Arn)
+    [string[]] $sorted = @($Arn | Where-Object { $null -ne $_ })
+    [Array]::Sort($sorted, [StringComparer]::Ordinal)
+    $sorted
+}
+
 Export-ModuleMember -Function Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds,
-    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText
+    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText, Get-SortedArn

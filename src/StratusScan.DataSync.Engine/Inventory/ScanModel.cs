@@ -53,8 +53,11 @@ namespace StratusScan.DataSync.Inventory
         /// </summary>
         public int MaxPendingDescribes { get; set; } = DefaultMaxPendingDescribes;
 
-        /// <summary>Two list pages of 100 and then some: enough to keep every call slot of a session busy.</summary>
-        public const int DefaultMaxPendingDescribes = 256;
+        /// <summary>A list page of 100 and then some: with the default 16 calls in flight, plenty to keep every call slot busy.</summary>
+        public const int DefaultMaxPendingDescribes = 128;
+
+        /// <summary>The bound for a session of <paramref name="maxConcurrentCalls"/> calls in flight: a few times that, at least the default.</summary>
+        public static int PendingDescribesFor(int maxConcurrentCalls) => Math.Max(DefaultMaxPendingDescribes, 4 * maxConcurrentCalls);
 
         /// <summary>Progress, reported from worker threads.</summary>
         public IProgress<ScanProgress>? Progress { get; set; }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -29,11 +28,16 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags);
-            if (result is null) return;
-            var agents = result.Agents.Where(a => Matches(Status, a.Status)).ToList();
-            WriteObject(agents, enumerateCollection: true);
-            WriteSummary("Collection complete: Agents: " + agents.Count + IssueSuffix(result));
+            var count = 0;
+            var outcome = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, item =>
+            {
+                var a = (DataSyncAgent)item;
+                if (!Matches(Status, a.Status)) return;
+                WriteObject(a);
+                count++;
+            });
+            if (outcome is null) return;
+            WriteSummary("Collection complete: Agents: " + count + IssueSuffix(outcome));
         }
     }
 }

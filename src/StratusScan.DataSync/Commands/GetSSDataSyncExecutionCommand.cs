@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -33,11 +32,16 @@ namespace StratusScan.DataSync.Commands
         protected override void EndProcessing()
         {
             var window = Window;
-            var result = RunScan(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, window.SinceUtc);
-            if (result is null) return;
-            var executions = result.Executions.Where(e => Matches(Status, e.Status)).ToList();
-            WriteObject(executions, enumerateCollection: true);
-            WriteSummary(string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, executions.Count) + IssueSuffix(result));
+            var count = 0;
+            var outcome = RunScan(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, item =>
+            {
+                var execution = (DataSyncTaskExecution)item;
+                if (!Matches(Status, execution.Status)) return;
+                WriteObject(execution);
+                count++;
+            }, window.SinceUtc);
+            if (outcome is null) return;
+            WriteSummary(string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, count) + IssueSuffix(outcome));
         }
     }
 }

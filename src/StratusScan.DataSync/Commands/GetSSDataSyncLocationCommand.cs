@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -30,11 +29,16 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags);
-            if (result is null) return;
-            var locations = result.Locations.Where(l => Matches(LocationType, l.LocationType)).ToList();
-            WriteObject(locations, enumerateCollection: true);
-            WriteSummary("Collection complete: Locations: " + locations.Count + IssueSuffix(result));
+            var count = 0;
+            var outcome = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, item =>
+            {
+                var a = (DataSyncLocation)item;
+                if (!Matches(LocationType, a.LocationType)) return;
+                WriteObject(a);
+                count++;
+            });
+            if (outcome is null) return;
+            WriteSummary("Collection complete: Locations: " + count + IssueSuffix(outcome));
         }
     }
 }

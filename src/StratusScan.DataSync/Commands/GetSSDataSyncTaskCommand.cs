@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -31,11 +30,16 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var result = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags);
-            if (result is null) return;
-            var tasks = result.Tasks.Where(t => Matches(Status, t.Status)).ToList();
-            WriteObject(tasks, enumerateCollection: true);
-            WriteSummary("Collection complete: Tasks: " + tasks.Count + IssueSuffix(result));
+            var count = 0;
+            var outcome = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, item =>
+            {
+                var a = (DataSyncTask)item;
+                if (!Matches(Status, a.Status)) return;
+                WriteObject(a);
+                count++;
+            });
+            if (outcome is null) return;
+            WriteSummary("Collection complete: Tasks: " + count + IssueSuffix(outcome));
         }
     }
 }
