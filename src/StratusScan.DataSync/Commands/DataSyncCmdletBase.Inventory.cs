@@ -43,6 +43,24 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
+        /// <summary>
+        /// The Get cmdlets' scan: each object of the kind that <paramref name="keep"/> accepts (the cmdlet's filters)
+        /// is written as it arrives, then the closing summary with the count written.
+        /// </summary>
+        internal void WriteScan<T>(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, Func<T, bool> keep, Func<int, string> summary, DateTime? executionsSince = null)
+        {
+            var count = 0;
+            var outcome = RunScan(kind, arnType, arnParameter, includeTags, item =>
+            {
+                var o = (T)item;
+                if (!keep(o)) return;
+                WriteObject(o);
+                count++;
+            }, executionsSince);
+            if (outcome is null) return;
+            WriteSummary(summary(count) + IssueSuffix(outcome));
+        }
+
         internal static bool Matches(string[]? wanted, string? value) =>
             wanted is null || wanted.Length == 0 || wanted.Any(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase));
 

@@ -26,18 +26,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord() => Collect(AgentArn);
 
-        protected override void EndProcessing()
-        {
-            var count = 0;
-            var outcome = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, item =>
-            {
-                var a = (DataSyncAgent)item;
-                if (!Matches(Status, a.Status)) return;
-                WriteObject(a);
-                count++;
-            });
-            if (outcome is null) return;
-            WriteSummary("Collection complete: Agents: " + count + IssueSuffix(outcome));
-        }
+        protected override void EndProcessing() =>
+            WriteScan<DataSyncAgent>(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, a => Matches(Status, a.Status), n => "Collection complete: Agents: " + n);
     }
 }

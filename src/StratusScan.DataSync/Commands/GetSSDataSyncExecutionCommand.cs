@@ -32,16 +32,8 @@ namespace StratusScan.DataSync.Commands
         protected override void EndProcessing()
         {
             var window = Window;
-            var count = 0;
-            var outcome = RunScan(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, item =>
-            {
-                var execution = (DataSyncTaskExecution)item;
-                if (!Matches(Status, execution.Status)) return;
-                WriteObject(execution);
-                count++;
-            }, window.SinceUtc);
-            if (outcome is null) return;
-            WriteSummary(string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, count) + IssueSuffix(outcome));
+            WriteScan<DataSyncTaskExecution>(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, e => Matches(Status, e.Status),
+                n => string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, n), window.SinceUtc);
         }
     }
 }

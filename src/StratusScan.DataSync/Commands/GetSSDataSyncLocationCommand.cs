@@ -27,18 +27,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord() => Collect(LocationArn);
 
-        protected override void EndProcessing()
-        {
-            var count = 0;
-            var outcome = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, item =>
-            {
-                var a = (DataSyncLocation)item;
-                if (!Matches(LocationType, a.LocationType)) return;
-                WriteObject(a);
-                count++;
-            });
-            if (outcome is null) return;
-            WriteSummary("Collection complete: Locations: " + count + IssueSuffix(outcome));
-        }
+        protected override void EndProcessing() =>
+            WriteScan<DataSyncLocation>(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, l => Matches(LocationType, l.LocationType), n => "Collection complete: Locations: " + n);
     }
 }

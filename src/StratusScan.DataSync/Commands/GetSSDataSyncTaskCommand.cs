@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -28,18 +26,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord() => Collect(TaskArn);
 
-        protected override void EndProcessing()
-        {
-            var count = 0;
-            var outcome = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, item =>
-            {
-                var a = (DataSyncTask)item;
-                if (!Matches(Status, a.Status)) return;
-                WriteObject(a);
-                count++;
-            });
-            if (outcome is null) return;
-            WriteSummary("Collection complete: Tasks: " + count + IssueSuffix(outcome));
-        }
+        protected override void EndProcessing() =>
+            WriteScan<DataSyncTask>(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, t => Matches(Status, t.Status), n => "Collection complete: Tasks: " + n);
     }
 }
