@@ -318,7 +318,7 @@ Describe 'The full workbook' -Tag 'CoreOnly' {
         $details | Should -Not -BeNullOrEmpty
         $details | ForEach-Object { $_ | Should -BeOfType [string] }
         $names = @(Get-Column $script:Book['Tasks'] 'Task Name' | Where-Object { $_ -like '=*' })
-        $names | Should -Be @($script:Tasks.Name | Where-Object { $_ -like '=*' })
+        Get-SortedArn $names | Should -Be (Get-SortedArn @($script:Tasks.Name | Where-Object { $_ -like '=*' }))
     }
 
     It 'reports the cut cells as a warning' {
