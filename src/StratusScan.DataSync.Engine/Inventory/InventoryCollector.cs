@@ -11,7 +11,8 @@ namespace StratusScan.DataSync.Inventory
 {
     /// <summary>
     /// Collects DataSync resources across accounts and Regions: every account and Region at once, and within a
-    /// Region the four kinds at once, each Describe call started as soon as its list page arrives. The number of
+    /// Region the four kinds at once, each Describe call started as soon as its list page arrives (a bounded number
+    /// waiting per kind and Region) and each object handed to the caller's sink as soon as it is complete. The number of
     /// calls in flight is bounded by the session (<see cref="AwsConnectionOptions.MaxConcurrentCalls"/>), across
     /// the accounts too; the SDK retries throttling. A failed call, or an account whose role cannot be assumed,
     /// becomes a <see cref="ScanIssue"/> and the scan goes on; only missing credentials, cancellation, or every
