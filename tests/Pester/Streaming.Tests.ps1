@@ -56,13 +56,14 @@ Describe 'Get-SSDataSyncExecution streams' {
     It 'returns every execution exactly once, and its first object arrives before the last DescribeTaskExecution is served' {
         Reset-EmulatorStats $script:Emulator.Endpoint
         $script:AtFirst = $null
-        $all = @(Get-SSDataSyncExecution @Conn | ForEach-Object {
+        $all = @(Get-SSDataSyncExecution @Conn -InformationVariable info | ForEach-Object {
                 if ($null -eq $script:AtFirst) { $script:AtFirst = Get-DescribeCount }
                 $_
             })
         $full = Get-DescribeCount
         $full | Should -Be $script:AllDescribes -Because 'the full scan describes every execution listed, once'
         Get-SortedArn $all.TaskExecutionArn | Should -Be $script:ExpectedArns
+        Get-InformationText $info | Should -Contain ('Collection complete: Executions (30 days): {0}' -f $all.Count)
         $script:AtFirst | Should -BeLessThan ($full / 2) -Because 'the first object is written while the scan goes on, not after it'
         $names = @{}; foreach ($t in (Get-DatasetRegion $script:Emulator.Dataset).Tasks) { $names[$t.TaskArn] = $t.Name }
         @($all | Where-Object { $_.AccountName -ne '111122223333' }).Count | Should -Be 0 -Because 'each object is named as it is handed on'
