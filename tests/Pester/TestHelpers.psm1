@@ -406,6 +406,18 @@ function Get-ZipText {
     finally { $zip.Dispose() }
 }
 
+function Get-SortedArn {
+    <#
+    .SYNOPSIS
+        Strings (ARNs) in ordinal order, duplicates kept: the Get cmdlets write objects in arrival order, so a test
+        compares what they return with what it expects as sorted sets (a missing or repeated object still fails).
+    #>
+    param([AllowNull()] [AllowEmptyCollection()] [string[]] $Arn)
+    [string[]] $sorted = @($Arn | Where-Object { $null -ne $_ })
+    [Array]::Sort($sorted, [StringComparer]::Ordinal)
+    $sorted
+}
+
 function Get-SheetOrder {
     <#
     The ARNs (member -Arn) of -Objects in the order the workbook's data sheets promise, written out independently
@@ -458,4 +470,4 @@ function Compare-Workbook {
 
 Export-ModuleMember -Function Compare-Workbook, Get-SheetOrder, Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds,
-    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText
+    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText, Get-SortedArn
