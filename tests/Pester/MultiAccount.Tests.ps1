@@ -336,7 +336,7 @@ Describe 'Accounts scanned in parallel within -ThrottleLimit' -Tag 'CoreOnly' {
             $null = $ps.AddCommand('Get-SSDataSyncAgent')
             foreach ($p in ($script:SlowConn + $script:Org).GetEnumerator()) { $null = $ps.AddParameter($p.Key, $p.Value) }
             $output = $ps.Invoke()
-            @($output.AgentArn) | Should -Be @((Get-ExpectedRow -Kind Agent).Arn)
+            Get-SortedArn $output.AgentArn | Should -Be (Get-SortedArn (Get-ExpectedRow -Kind Agent).Arn)
             $progress = @($ps.Streams.Progress | Where-Object RecordType -NE 'Completed')
             $parents = @($progress | Where-Object ParentActivityId -EQ -1)
             @($parents.ActivityId | Select-Object -Unique) | Should -HaveCount 1 -Because 'one bar for all the accounts, not one per account'
