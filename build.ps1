@@ -16,7 +16,7 @@
       Demo     the main job with no AWS account: builds, starts the bundled emulator with its sample data,
                imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
                stops the emulator and prints the workbook's path (in ./output).
-      Bench    the benchmark (docs/benchmarks.md, build/Bench.ps1): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes.
+      Bench    the benchmark (docs/benchmarks.md, build/Bench.ps1): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes; -BenchMeasure session,firstobject,selectfirst for the streaming measurements.
       BenchOrg the organisation benchmark (docs/benchmarks.md, build/Bench.ps1): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none); -BenchOrgShape scale: one organisation-wide run per -BenchScaleAccounts (200,1000) x -BenchScaleThrottleLimit (64,0 = default) over empty accounts in 17 Regions.
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
       Generate rewrites src/StratusScan.DataSync.Engine/Aws/Generated/ (the API shapes, the JSON context, the
@@ -60,6 +60,7 @@ param(
     # defaults and ranges. Comma lists work from any shell ('dotnet pwsh ./build.ps1 Bench -BenchDataset small,medium').
     [string[]] $BenchDataset,
     [string[]] $BenchSetting,
+    [string[]] $BenchMeasure,
     [int] $BenchMaxMinutes,
     [int] $BenchAccounts,
     [int] $BenchLatencyMs,

@@ -10,11 +10,23 @@
     to tests/results/bench.
       Bench     Export-SSDataSyncReport against the original script's algorithm (tests/StratusScan.DataSync.Benchmarks,
                 "baseline") on generated datasets, per setting (latency, rate limit, none) and dataset.
+                With -BenchMeasure, the streaming measurements instead or too (bench/Stream-Child.ps1):
+                  session      one pwsh: Get-SSDataSyncExecution -Region <all> | Measure-Object, then
+                               Export-SSDataSyncReport over the same Regions; the peak working set of the whole
+                               process, and its floor (the working set after Import-Module, before any scan)
+                  firstobject  the time to the first object of Get-SSDataSyncExecution (-BenchSetting latency:
+                               25 ms per call), then Select-Object -First 1 ends it
+                  selectfirst  the API calls of Get-SSDataSyncExecution | Select-Object -First 1 against the full
+                               scan's (from the session, else a full scan of its own)
       BenchOrg  one organisation-wide Export-SSDataSyncReport over -BenchAccounts accounts x 4 Regions against one
                 run per account, one after another.
 
 .EXAMPLE
     ./build.ps1 Bench -BenchDataset small -BenchSetting latency
+
+.EXAMPLE
+    ./build.ps1 Bench -BenchDataset x200k,x1m -BenchSetting none -BenchMeasure session,selectfirst -BenchMaxMinutes 90
+    ./build.ps1 Bench -BenchDataset x200k,x1m -BenchSetting latency -BenchMeasure firstobject
 #>
 [CmdletBinding()]
 param(
@@ -30,6 +42,10 @@ param(
     [string[]] $BenchDataset,
     [string[]] $BenchSetting,
     [int] $BenchMaxMinutes = 20,
+
+    # Bench: what to measure (default export): export (Export-SSDataSyncReport against the baseline), session,
+    # firstobject, selectfirst (see the description).
+    [string[]] $BenchMeasure,
 
     # BenchOrg: accounts of the organisation (each a small estate in four Regions), the emulator's latency, the
     # module's -ThrottleLimit and the emulator's rate limit per account and Region (0: none).
@@ -74,6 +90,9 @@ function Invoke-Bench {
         medium = @{ Spec = "regions=$four,tasks=30,locations=5,agents=5,executions=10,days=60"; Baseline = $true }
         large  = @{ Spec = "regions=$four,tasks=150,locations=27,agents=20,executions=20,days=60"; Baseline = $true }
         x200k  = @{ Spec = "regions=$four,tasks=500,locations=5,agents=5,executions=100,days=25"; Baseline = $false } # 200,000 executions in the window: the memory target
+        # The same shape with 2,858 tasks a Region: 1,143,200 executions generated, about 1,000,000 in the window
+        # (x200k keeps 87.5%: tasks still being created have none, and a few start outside the window).
+        x1m    = @{ Spec = "regions=$four,tasks=2858,locations=5,agents=5,executions=100,days=25"; Baseline = $false }
     }
     $settingArgs = @{
         latency   = @('--latency-ms', "$latencyMs")
@@ -82,8 +101,10 @@ function Invoke-Bench {
     }
     # Default: latency and rate limit over small, medium and large (the rate-limit baseline is skipped where it
     # would run longer than -BenchMaxMinutes), then the 200,000-execution memory run with no faults.
-    $BenchDataset = @(Split-List $BenchDataset 'BenchDataset' 'small', 'medium', 'large', 'x200k')
+    $BenchDataset = @(Split-List $BenchDataset 'BenchDataset' 'small', 'medium', 'large', 'x200k', 'x1m')
     $BenchSetting = @(Split-List $BenchSetting 'BenchSetting' 'latency', 'ratelimit', 'none')
+    $measures = @(Split-List $BenchMeasure 'BenchMeasure' 'export', 'session', 'firstobject', 'selectfirst')
+    if (-not $measures) { $measures = @('export') }
     $combos = if ($BenchDataset -or $BenchSetting) {
         $ds = if ($BenchDataset) { $BenchDataset } else { @('small', 'medium', 'large') }
         $ss = if ($BenchSetting) { $BenchSetting } else { @('latency', 'ratelimit') }
@@ -126,7 +147,7 @@ function Invoke-Bench {
 
     $logicalByDataset = @{}
     $rows = [System.Collections.Generic.List[object]]::new()
-    foreach ($combo in $combos) {
+    foreach ($combo in $(if ($measures -contains 'export') { $combos })) {
         $setting, $dataset = $combo -split '/'
         if (-not $datasets.Contains($dataset)) { throw "Unknown dataset '$dataset' ($($datasets.Keys -join ', '))." }
         $spec = $datasets[$dataset].Spec
@@ -241,6 +262,18 @@ function Invoke-Bench {
             $(if ($baseline) { "; baseline $($baseline.wallSeconds) s ($($baseline.totalCalls) calls): $($row.SpeedUp)x" } else { '' }))
     }
 
+    $stream = @($measures | Where-Object { $_ -ne 'export' })
+    if ($stream) {
+        Invoke-StreamBench -Combos $combos -Datasets $datasets -SettingArgs $settingArgs -Measures $stream -OutDir $outDir -MaxSeconds $maxSeconds `
+            -Estimate { param($Setting, $Spec) $est = Get-SpecNumbers $Spec
+                switch ($Setting) {
+                    'latency' { $est.Ours * $est.Regions * $latencyMs / 1000 / $throttleLimit }
+                    'ratelimit' { $est.Ours / $rate }
+                    default { $est.Ours * $est.Regions / 1500 }
+                } }
+    }
+    if ($rows.Count -eq 0) { return }
+
     $f = { param($v, $fmt) if ($null -eq $v) { '–' } else { $fmt -f $v } }
     $table = @(
         '| setting | dataset | tasks / locations / agents / executions | ours: Export-SSDataSyncReport (s) | of which workbook write (s) | ours: calls | throttles | ours: scan errors | peak working set (MiB) | describes per location | baseline (s) | baseline: calls | speed-up | rate-limit bound (s) | ours / bound |'
@@ -337,6 +370,123 @@ function Invoke-BenchOrgScale {
 
     $rows | ConvertTo-Json | Set-Content (Join-Path $outDir 'summary.json')
     Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
+    Write-Host ''
+    $markdown | ForEach-Object { Write-Host $_ }
+}
+
+function Invoke-StreamBench {
+    # The streaming measurements (bench/Stream-Child.ps1), per setting x dataset, each in a child pwsh importing the
+    # packaged module, against an emulator of that setting; results in tests/results/bench/stream-<setting>-<dataset>.json
+    # and a table in stream-summary.md.
+    param($Combos, $Datasets, $SettingArgs, [string[]] $Measures, [string] $OutDir, [double] $MaxSeconds, [scriptblock] $Estimate)
+    $child = Join-Path $PSScriptRoot 'bench/Stream-Child.ps1'
+    $rows = [System.Collections.Generic.List[object]]::new()
+    function Invoke-StreamChild([string] $Mode, [string] $Endpoint, [string[]] $Regions, [string] $RunDir) {
+        $result = Join-Path $RunDir "$Mode.json"
+        $null = Invoke-RestMethod -Method Post -Uri ($Endpoint.TrimEnd('/') + '/__emulator/reset')
+        $savedEnv = @{ PSModulePath = $env:PSModulePath; XDG_CACHE_HOME = $env:XDG_CACHE_HOME }
+        try {
+            $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
+            $env:XDG_CACHE_HOME = Join-Path ([IO.Path]::GetTempPath()) "stratusscan-bench-cache-$PID"
+            & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Mode $Mode -Manifest $manifest -Endpoint $Endpoint `
+                -Region ($Regions -join ',') -OutputDirectory $RunDir -ResultPath $result | Out-Host
+            if ($LASTEXITCODE -ne 0 -or -not (Test-Path $result)) { throw "The $Mode run failed (exit $LASTEXITCODE)." }
+        }
+        finally {
+            $env:PSModulePath = $savedEnv.PSModulePath
+            $env:XDG_CACHE_HOME = $savedEnv.XDG_CACHE_HOME
+        }
+        $stats = Get-DataSyncEmulatorStats -Endpoint $Endpoint
+        [pscustomobject]@{
+            Run = Get-Content -Raw $result | ConvertFrom-Json
+            TotalCalls = [long]$stats.TotalCalls
+            Describes = [long](($stats.Calls.DescribeTaskExecution.PSObject.Properties.Value | Measure-Object -Sum).Sum)
+        }
+    }
+
+    foreach ($combo in $Combos) {
+        $setting, $dataset = $combo -split '/'
+        if (-not $Datasets.Contains($dataset)) { throw "Unknown dataset '$dataset' ($($Datasets.Keys -join ', '))." }
+        $spec = $Datasets[$dataset].Spec
+        $fullSeconds = & $Estimate $setting $spec
+        $here = @($Measures)
+        if ($here -contains 'firstobject' -and $setting -ne 'latency') {
+            Write-Host "$setting/${dataset}: firstobject is measured with -BenchSetting latency (25 ms a call); skipped here."
+            $here = @($here | Where-Object { $_ -ne 'firstobject' })
+        }
+        if (-not $here) { continue }
+        $name = "stream-$setting-$dataset"
+        Write-Host ''
+        Write-Host "=== $name ($spec; $($SettingArgs[$setting] -join ' ')): $($here -join ', '); a full scan ~$([math]::Round($fullSeconds)) s"
+        $runDir = Join-Path $OutDir $name
+        if (Test-Path $runDir) { Remove-Item -Recurse -Force $runDir }
+        New-Item -ItemType Directory -Force -Path $runDir | Out-Null
+        $regions = @(($spec -split ',')[0].Substring(8) -split '[;+|]')
+        $row = [ordered]@{ Setting = $setting; Dataset = $dataset; Spec = $spec; EmulatorArgs = ($SettingArgs[$setting] + @('--page-size', '100')) -join ' ' }
+        $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $SettingArgs[$setting]) -Configuration Release -TimeoutSeconds 1200
+        try {
+            $endpoint = $emulator.Endpoint
+            $full = $null
+            if ($here -contains 'session') {
+                if (2 * $fullSeconds -gt $MaxSeconds) { Write-Host "session skipped: ~$([math]::Round(2 * $fullSeconds / 60, 1)) min (> -BenchMaxMinutes)." }
+                else {
+                    $s = Invoke-StreamChild session $endpoint $regions $runDir
+                    $full = [pscustomobject]@{ TotalCalls = [long]$s.Run.GetExecutionTotalCalls; Describes = [long]$s.Run.GetExecutionDescribes; Objects = [long]$s.Run.GetExecutionCount }
+                    $row.Session = [ordered]@{
+                        FloorWorkingSetBytes = [long]$s.Run.FloorWorkingSetBytes; PeakWorkingSetAfterGetBytes = [long]$s.Run.PeakWorkingSetAfterGetBytes
+                        PeakWorkingSetBytes = [long]$s.Run.PeakWorkingSetBytes; GetExecutionSeconds = [math]::Round([double]$s.Run.GetExecutionSeconds, 2)
+                        GetExecutionCount = [long]$s.Run.GetExecutionCount; ExportSeconds = [math]::Round([double]$s.Run.ExportSeconds, 2)
+                        WorkbookBytes = [long]$s.Run.WorkbookBytes; Errors = [int]$s.Run.Errors; ErrorIds = $s.Run.ErrorIds
+                    }
+                    Write-Host ("session: floor {0:N0} MiB, peak {1:N0} MiB after Get-SSDataSyncExecution ({2:N0} objects, {3:0.0} s), {4:N0} MiB after Export-SSDataSyncReport ({5:0.0} s)" -f
+                        ($row.Session.FloorWorkingSetBytes / 1MB), ($row.Session.PeakWorkingSetAfterGetBytes / 1MB), $row.Session.GetExecutionCount, $row.Session.GetExecutionSeconds,
+                        ($row.Session.PeakWorkingSetBytes / 1MB), $row.Session.ExportSeconds)
+                }
+            }
+            if ($here -contains 'selectfirst') {
+                $first = Invoke-StreamChild selectfirst $endpoint $regions $runDir
+                if (-not $full -and $fullSeconds -le $MaxSeconds) {
+                    $f = Invoke-StreamChild fullscan $endpoint $regions $runDir
+                    $full = [pscustomobject]@{ TotalCalls = $f.TotalCalls; Describes = $f.Describes; Objects = [long]$f.Run.Objects }
+                }
+                $row.SelectFirst = [ordered]@{
+                    Objects = [int]$first.Run.Objects; TotalCalls = $first.TotalCalls; Describes = $first.Describes; CommandSeconds = [math]::Round([double]$first.Run.CommandSeconds, 2)
+                    FullScanTotalCalls = $(if ($full) { $full.TotalCalls } else { $null }); FullScanDescribes = $(if ($full) { $full.Describes } else { $null })
+                    ShareOfFullScan = $(if ($full -and $full.TotalCalls) { [math]::Round($first.TotalCalls / $full.TotalCalls, 5) } else { $null })
+                }
+                Write-Host ("Select-Object -First 1: {0} object, {1:N0} calls ({2:N0} DescribeTaskExecution){3}" -f $row.SelectFirst.Objects, $first.TotalCalls, $first.Describes,
+                    $(if ($full) { "; the full scan: {0:N0} calls ({1:N0} DescribeTaskExecution)" -f $full.TotalCalls, $full.Describes } else { '; the full scan not run (> -BenchMaxMinutes)' }))
+            }
+            if ($here -contains 'firstobject') {
+                $fo = Invoke-StreamChild firstobject $endpoint $regions $runDir
+                $row.FirstObject = [ordered]@{
+                    FirstObjectSeconds = [math]::Round([double]$fo.Run.FirstObjectSeconds, 3); CommandSeconds = [math]::Round([double]$fo.Run.CommandSeconds, 3)
+                    TotalCalls = $fo.TotalCalls; Describes = $fo.Describes; FullScanEstimateSeconds = [math]::Round($fullSeconds)
+                }
+                Write-Host ("first object after {0:0.000} s (command ended after {1:0.000} s, {2:N0} calls); a full scan ~{3:N0} s" -f $row.FirstObject.FirstObjectSeconds,
+                    $row.FirstObject.CommandSeconds, $fo.TotalCalls, $fullSeconds)
+            }
+        }
+        finally {
+            $emulator | Stop-DataSyncEmulator
+        }
+        $row | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $OutDir "$name.json")
+        $rows.Add($row)
+    }
+
+    $mib = { param($b) if ($b) { '{0:N0}' -f ($b / 1MB) } else { '–' } }
+    $table = @(
+        '| setting | dataset | session: floor (MiB) | peak after Get-SSDataSyncExecution (MiB) | peak after Export (MiB) | executions | Get (s) | Export (s) | Select -First 1: calls | full scan: calls | share | first object (s) |'
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+    )
+    foreach ($r in $rows) {
+        $s = if ($r.Contains('Session')) { $r.Session } else { $null }
+        $q = if ($r.Contains('SelectFirst')) { $r.SelectFirst } else { $null }
+        $o = if ($r.Contains('FirstObject')) { $r.FirstObject } else { $null }
+        $table += "| $($r.Setting) | $($r.Dataset) | $(if ($s) { & $mib $s.FloorWorkingSetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetAfterGetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetBytes } else { '–' }) | $(if ($s) { '{0:N0}' -f $s.GetExecutionCount } else { '–' }) | $(if ($s) { $s.GetExecutionSeconds } else { '–' }) | $(if ($s) { $s.ExportSeconds } else { '–' }) | $(if ($q) { '{0:N0}' -f $q.TotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.FullScanTotalCalls) { '{0:N0}' -f $q.FullScanTotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.ShareOfFullScan) { '{0:P2}' -f $q.ShareOfFullScan } else { '–' }) | $(if ($o) { $o.FirstObjectSeconds } else { '–' }) |"
+    }
+    $markdown = @("Streaming benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); pwsh $($PSVersionTable.PSVersion)") + '' + $table
+    Set-Content -Path (Join-Path $OutDir 'stream-summary.md') -Value $markdown
     Write-Host ''
     $markdown | ForEach-Object { Write-Host $_ }
 }

@@ -112,7 +112,7 @@ Describe 'Access denied in one Region' {
     It 'writes a non-terminating PermissionDenied error naming the Region and the IAM action, and the other Region completes' {
         $conn = $script:Denied.Conn
         $out = Get-SSDataSyncTask @conn -ErrorVariable errors -ErrorAction SilentlyContinue -WarningVariable warnings -InformationVariable info
-        $out.TaskArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Tasks -Member TaskArn)
+        Get-SortedArn $out.TaskArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Tasks -Member TaskArn)
         @($errors).Count | Should -Be 1
         $e = $errors[0]
         $e.FullyQualifiedErrorId | Should -Be 'DataSyncAccessDenied,StratusScan.DataSync.Commands.GetSSDataSyncTaskCommand'
@@ -139,7 +139,7 @@ Describe 'Access denied on one call' {
         $conn = $script:DeniedCall.Conn
         $out = Get-SSDataSyncAgent @conn -ErrorVariable errors -ErrorAction SilentlyContinue
         $euArns = Get-DatasetArns -Region eu-west-1 -Kind Agents -Member AgentArn
-        $out.AgentArn | Should -Be @((Get-DatasetArns -Region us-east-1 -Kind Agents -Member AgentArn) + $euArns)
+        Get-SortedArn $out.AgentArn | Should -Be (Get-SortedArn @((Get-DatasetArns -Region us-east-1 -Kind Agents -Member AgentArn) + $euArns))
         @($errors).Count | Should -Be $euArns.Count
         foreach ($e in $errors) {
             $e.FullyQualifiedErrorId | Should -Be 'DataSyncAccessDenied,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand'
@@ -163,7 +163,7 @@ Describe 'A Region not enabled' {
         $conn = $script:Disabled.Conn.Clone()
         $conn.Region = @('us-east-1', 'eu-south-1')
         $out = Get-SSDataSyncLocation @conn -ErrorVariable errors -WarningVariable warnings -WarningAction SilentlyContinue
-        $out.LocationArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Locations -Member LocationArn)
+        Get-SortedArn $out.LocationArn | Should -Be (Get-DatasetArns -Region us-east-1 -Kind Locations -Member LocationArn)
         $errors | Should -BeNullOrEmpty
         @($warnings).Count | Should -Be 1
         "$($warnings[0])" | Should -Match 'eu-south-1'

@@ -318,7 +318,8 @@ Describe 'The full workbook' -Tag 'CoreOnly' {
         $details | Should -Not -BeNullOrEmpty
         $details | ForEach-Object { $_ | Should -BeOfType [string] }
         $names = @(Get-Column $script:Book['Tasks'] 'Task Name' | Where-Object { $_ -like '=*' })
-        $names | Should -Be @($script:Tasks.Name | Where-Object { $_ -like '=*' })
+        $byArn = @{}; foreach ($task in $script:Tasks) { $byArn[$task.TaskArn] = $task }
+        $names | Should -Be @(Get-SheetOrder -Objects $script:Tasks -Arn TaskArn | ForEach-Object { $byArn[$_].Name } | Where-Object { $_ -like '=*' }) -Because 'the Tasks sheet is sorted by account, Region and ARN'
     }
 
     It 'reports the cut cells as a warning' {
@@ -524,6 +525,50 @@ Describe 'Pipeline mode' -Tag 'CoreOnly' {
     }
 }
 
+Describe 'The order of the rows' -Tag 'CoreOnly' {
+    BeforeAll {
+        $script:OrderFolder = New-TestFolder order
+    }
+
+    It 'sorts <Sheet> by account, Region and ARN' -ForEach @(
+        @{ Sheet = 'Tasks'; Source = 'Tasks'; Key = 'Task ARN'; Arn = 'TaskArn' }
+        @{ Sheet = 'Locations'; Source = 'Locations'; Key = 'Location ARN'; Arn = 'LocationArn' }
+        @{ Sheet = 'Agents'; Source = 'Agents'; Key = 'Agent ARN'; Arn = 'AgentArn' }
+        @{ Sheet = 'Active Tasks'; Source = 'Tasks'; Key = 'Task ARN'; Arn = 'TaskArn'; Status = 'AVAILABLE' }
+    ) {
+        $objects = @((Get-Variable -Scope Script -Name $Source -ValueOnly) | Where-Object { -not $Status -or $_.Status -eq $Status })
+        $objects.Count | Should -BeGreaterThan 1
+        @(Get-Column $script:Book[$Sheet] $Key) | Should -Be @(Get-SheetOrder -Objects $objects -Arn $Arn)
+    }
+
+    It 'puts the newest execution first on <Sheet>' -ForEach @(
+        @{ Sheet = 'Recent Executions' }
+        @{ Sheet = 'Failed Executions'; Status = 'ERROR' }
+    ) {
+        $objects = @($script:Executions | Where-Object { -not $Status -or $_.Status -eq $Status })
+        $objects.Count | Should -BeGreaterThan 1
+        @(Get-Column $script:Book[$Sheet] 'Task Execution ARN') | Should -Be @(Get-SheetOrder -Objects $objects -Arn TaskExecutionArn -NewestFirst)
+        $starts = @(Get-Column $script:Book[$Sheet] 'Start Time (UTC)')
+        for ($i = 1; $i -lt $starts.Count; $i++) { $starts[$i] | Should -BeLessOrEqual $starts[$i - 1] }
+    }
+
+    It 'gives the same workbook, every sheet cell by cell, for the objects piped in (in any order) as for its own scan' {
+        $path = Join-Path $script:OrderFolder 'piped-all.xlsx'
+        $random = [Random]::new(7)
+        $objects = [Collections.Generic.List[object]]::new()
+        foreach ($o in @($script:Executions) + @($script:Agents) + @($script:Locations) + @($script:Tasks) | Sort-Object { $random.Next() }) { $objects.Add($o) }
+        # The Summary lists the Regions of piped objects as the tasks first bring them: one of the first Region
+        # (as the scan was asked for them) comes first, the rest in any order.
+        $first = $objects | Where-Object { $_.GetType().Name -eq 'DataSyncTask' -and $_.Region -eq $script:RegionNames[0] } | Select-Object -First 1
+        $null = $objects.Remove($first)
+        $objects.Insert(0, $first)
+        $objects | Export-SSDataSyncReport -Path $path -Since $script:Since -InformationAction Ignore
+        $book = Read-Workbook $path
+        (Get-SummaryBlock $book['Summary'])['Scanned As'] | Should -Be 'not known: the objects were piped in'
+        Compare-Workbook -Expected $script:Book -Actual $book -IgnoreSummaryLabel 'Scanned As', 'Scan Time (UTC)' | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'The file name' -Tag 'CoreOnly' {
     BeforeAll {
         $script:NameFolder = New-TestFolder names
@@ -726,6 +771,10 @@ Describe 'Stopping while the workbook is written' -Tag 'CoreOnly' {
     It 'leaves no workbook and no temporary file' {
         $folder = New-TestFolder cancel
         $path = Join-Path $folder 'big.xlsx'
+        # The report's spilled rows go to the temporary folder: one of the test's own, to see it emptied.
+        $spill = New-TestFolder spill
+        $savedTemp = @{ TMPDIR = $env:TMPDIR; TMP = $env:TMP; TEMP = $env:TEMP }
+        foreach ($name in $savedTemp.Keys) { Set-TestEnvironmentVariable $name $spill }
         # Enough rows that writing takes seconds: the executions, many times over.
         $big = [Collections.Generic.List[object]]::new()
         while ($big.Count -lt 150000) { $big.AddRange([object[]]$script:Executions) }
@@ -743,13 +792,18 @@ Describe 'Stopping while the workbook is written' -Tag 'CoreOnly' {
                 if (-not $temp) { Start-Sleep -Milliseconds 20 }
             }
             $temp | Should -Not -BeNullOrEmpty -Because 'the test stops the export while the temporary file is being written'
+            Get-ChildItem -LiteralPath $spill -Recurse -Filter '*.run' | Should -Not -BeNullOrEmpty -Because 'the rows were spilled to sorted runs'
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'stopping is prompt'
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         }
-        finally { $ps.Dispose() }
+        finally {
+            $ps.Dispose()
+            foreach ($name in $savedTemp.Keys) { Set-TestEnvironmentVariable $name $savedTemp[$name] }
+        }
         Test-Path -LiteralPath $path | Should -BeFalse
+        Get-ChildItem -LiteralPath $spill -Force | Should -BeNullOrEmpty -Because 'the spilled runs and their folder are deleted'
         Get-ChildItem -LiteralPath $folder -Filter '*.tmp' -Force | Should -BeNullOrEmpty
         Get-ChildItem -LiteralPath $folder -Filter '*.xlsx' -Force | Should -BeNullOrEmpty
         # Issue 21 item 16: the log says the export was cancelled.
@@ -850,6 +904,37 @@ Describe 'ImportExcel interop' -Tag 'CoreOnly' -Skip:(-not $script:HasImportExce
             }
         }
         $problems | Should -BeNullOrEmpty
+    }
+
+    It 'continues a sheet past its row limit on "<Sheet> (2)", ... with every row once, newest first (test hook STRATUSSCAN_MAX_SHEET_ROWS)' -ForEach @(
+        @{ Sheet = 'Recent Executions'; Status = $null }
+        @{ Sheet = 'Failed Executions'; Status = 'ERROR' }
+    ) {
+        $limit = 20
+        $path = Join-Path $script:InteropFolder "continued-$($Sheet -replace ' ').xlsx"
+        Set-TestEnvironmentVariable STRATUSSCAN_MAX_SHEET_ROWS $limit
+        try { $script:Executions | Export-SSDataSyncReport -Path $path -Since $script:Since -InformationAction Ignore }
+        finally { Set-TestEnvironmentVariable STRATUSSCAN_MAX_SHEET_ROWS $null }
+
+        $objects = @($script:Executions | Where-Object { -not $Status -or $_.Status -eq $Status })
+        $parts = [int][Math]::Ceiling($objects.Count / $limit)
+        $parts | Should -BeGreaterThan 1 -Because 'the dataset fills more than one sheet at this limit'
+        $names = @($Sheet) + @(2..$parts | ForEach-Object { "$Sheet ($_)" })
+        $book = Read-Workbook $path
+        $sheets = @($book.Keys)
+        $at = [array]::IndexOf($sheets, $Sheet)
+        $sheets[$at..($at + $parts - 1)] | Should -Be $names -Because 'the continuation sheets follow their sheet'
+        if ($at + $parts -lt $sheets.Count) { $sheets[$at + $parts] | Should -Not -BeLike "$Sheet*" }
+        $arns = foreach ($name in $names) {
+            $rows = @(Import-Excel -Path $path -WorksheetName $name)
+            $rows.Count | Should -Be ([Math]::Min($limit, $objects.Count - $limit * [array]::IndexOf($names, $name)))
+            $rows[0].PSObject.Properties.Name | Should -Be @($script:ExecutionColumns.Keys)
+            $rows.'Task Execution ARN'
+        }
+        @($arns) | Should -Be @(Get-SheetOrder -Objects $objects -Arn TaskExecutionArn -NewestFirst)
+        $summary = Get-SummaryBlock $book['Summary']
+        $summary["Continued: $Sheet"] | Should -Be ('{0} rows on {1} sheets: {2}' -f $objects.Count.ToString('N0', [Globalization.CultureInfo]::InvariantCulture), $parts, ($names -join ', '))
+        $summary['Continuation Sheets'] | Should -Be (@($sheets | Where-Object { $_ -match ' \(\d+\)$' }).Count)
     }
 
     It 'Import-Excel returns every date column of <Sheet> as [DateTime], equal to the cell' -ForEach @(

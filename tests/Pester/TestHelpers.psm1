@@ -406,6 +406,68 @@ function Get-ZipText {
     finally { $zip.Dispose() }
 }
 
-Export-ModuleMember -Function Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
+function Get-SortedArn {
+    <#
+    .SYNOPSIS
+        Strings (ARNs) in ordinal order, duplicates kept: the Get cmdlets write objects in arrival order, so a test
+        compares what they return with what it expects as sorted sets (a missing or repeated object still fails).
+    #>
+    param([AllowNull()] [AllowEmptyCollection()] [string[]] $Arn)
+    [string[]] $sorted = @($Arn | Where-Object { $null -ne $_ })
+    [Array]::Sort($sorted, [StringComparer]::Ordinal)
+    $sorted
+}
+
+function Get-SheetOrder {
+    <#
+    The ARNs (member -Arn) of -Objects in the order the workbook's data sheets promise, written out independently
+    of the module: inventory by account, Region and ARN; -NewestFirst (executions) by start time descending (none
+    last), then ARN. Ordinal comparisons throughout.
+    #>
+    param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Objects, [Parameter(Mandatory)] [string] $Arn, [switch] $NewestFirst)
+    $keys = [string[]]::new($Objects.Count)
+    $arns = [string[]]::new($Objects.Count)
+    for ($i = 0; $i -lt $Objects.Count; $i++) {
+        $o = $Objects[$i]
+        $arns[$i] = [string]$o.$Arn
+        $keys[$i] = if ($NewestFirst) {
+            $age = if ($null -eq $o.StartTime) { [long]::MaxValue } else { [DateTime]::MaxValue.Ticks - $o.StartTime.ToUniversalTime().Ticks }
+            $age.ToString('D19', [Globalization.CultureInfo]::InvariantCulture) + [char]0 + $arns[$i]
+        }
+        else { [string]$o.AccountId + [char]0 + [string]$o.Region + [char]0 + $arns[$i] }
+    }
+    [Array]::Sort($keys, $arns, [StringComparer]::Ordinal)
+    $arns
+}
+
+function Compare-Workbook {
+    <#
+    Two workbooks read by Read-Workbook, sheet by sheet and cell by cell: the sheet names in order, each sheet's
+    row count, and every cell (type and value). -IgnoreSummaryLabel: Summary rows whose label (column A) differs on
+    purpose between the two (the caller, the scan time). Nothing when equal, else one line per difference (at most 20).
+    #>
+    param([Parameter(Mandatory)] $Expected, [Parameter(Mandatory)] $Actual, [string[]] $IgnoreSummaryLabel = @())
+    $problems = [Collections.Generic.List[string]]::new()
+    $names = @($Expected.Keys)
+    if ((@($Actual.Keys) -join '|') -cne ($names -join '|')) { $problems.Add("sheets: $(@($Actual.Keys) -join ', ') instead of $($names -join ', ')") }
+    foreach ($name in $names) {
+        if (-not $Actual.Contains($name)) { continue }
+        $a = $Expected[$name]; $b = $Actual[$name]
+        if ($a.Count -ne $b.Count) { $problems.Add("${name}: $($b.Count) rows instead of $($a.Count)"); continue }
+        for ($r = 0; $r -lt $a.Count -and $problems.Count -lt 20; $r++) {
+            if ($name -eq 'Summary' -and $a[$r].Length -gt 0 -and [string]$a[$r][0] -in $IgnoreSummaryLabel) { continue }
+            $width = [Math]::Max($a[$r].Length, $b[$r].Length)
+            for ($c = 0; $c -lt $width; $c++) {
+                $x = if ($c -lt $a[$r].Length) { $a[$r][$c] } else { $null }
+                $y = if ($c -lt $b[$r].Length) { $b[$r][$c] } else { $null }
+                $same = if ($null -eq $x -or $null -eq $y) { $null -eq $x -and $null -eq $y } else { $x.GetType() -eq $y.GetType() -and $x.Equals($y) }
+                if (-not $same) { $problems.Add("${name} row $($r + 1) column $($c + 1): '$y' instead of '$x'") }
+            }
+        }
+    }
+    $problems | Select-Object -First 20
+}
+
+Export-ModuleMember -Function Compare-Workbook, Get-SheetOrder, Get-NoProxyParameter, Get-PwshCommand, Read-Workbook, Enter-IsolatedAwsEnvironment, Exit-IsolatedAwsEnvironment, New-TestRoot, New-TestFolder, Get-TestModulePath, Get-RepoRoot, Get-NuGetPackageRoot, Invoke-ChildPwsh, Get-EmulatorDllPath, Get-EmulatorCredential,
     Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorCallCount, Use-TestEnvironment, Set-TestEnvironmentVariable, ConvertFrom-EpochSeconds,
-    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText
+    Get-WorkbookColumn, Import-WorkbookReader, Start-FaultyEmulator, Get-Headers, Get-Column, Find-SummaryRow, Get-SummaryLabel, Get-SummaryBlock, Get-SummaryTable, Get-InformationText, Get-ZipText, Get-SortedArn

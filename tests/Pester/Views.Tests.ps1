@@ -1,7 +1,8 @@
 # The default table views (src/StratusScan.DataSync/StratusScan.DataSync.Format.ps1xml) as a user sees them
 # bytes in readable units, a short id when a resource has no name, one date style marked UTC, and short
-# columns of fixed width with the last column taking what the console has left. (A view cannot sort: executions keep
-# the cmdlet's order - account, Region, ARN - which Inventory and MultiAccount tests pin.)
+# columns of fixed width with the last column taking what the console has left. (A view cannot sort: the Get cmdlets
+# write objects as they are described; `Sort-Object StartTime -Descending` shows executions newest first, the order
+# of the workbook's execution sheets.)
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force

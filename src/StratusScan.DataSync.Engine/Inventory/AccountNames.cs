@@ -5,7 +5,7 @@ namespace StratusScan.DataSync.Inventory
 {
     /// <summary>
     /// The one rule for an account's display name: its name in the config's account_mappings, else the account id.
-    /// The collector names every object with it, and the report every account.
+    /// The collector names each object with it as it hands it on, and the report every account.
     /// </summary>
     public sealed class AccountNames
     {
@@ -25,15 +25,5 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>A name an account already carries, else its id.</summary>
         public static string OrId(string? name, string accountId) => string.IsNullOrEmpty(name) ? accountId : name!;
-
-        /// <summary>Every object's AccountName in <paramref name="result"/>.</summary>
-        internal void Name(ScanResult result)
-        {
-            if (result is null) throw new ArgumentNullException(nameof(result));
-            foreach (var t in result.Tasks) t.AccountName = NameOf(t.AccountId);
-            foreach (var l in result.Locations) l.AccountName = NameOf(l.AccountId);
-            foreach (var a in result.Agents) a.AccountName = NameOf(a.AccountId);
-            foreach (var e in result.Executions) e.AccountName = NameOf(e.AccountId);
-        }
     }
 }

@@ -8,6 +8,8 @@ namespace StratusScan.DataSync.Inventory
     /// name set): a <see cref="DataSyncTask"/>, <see cref="DataSyncLocation"/>, <see cref="DataSyncAgent"/> or
     /// <see cref="DataSyncTaskExecution"/>. Called from worker threads, several at once; the collector waits for
     /// the returned task before it hands on more, so a slow consumer slows the scan instead of filling memory.
+    /// Objects of every kind arrive mixed, in no order; a sink must not wait for one kind before it accepts another
+    /// (an execution is handed on only once its Region's tasks have been). An exception it throws ends the scan.
     /// </summary>
     public interface IScanSink
     {

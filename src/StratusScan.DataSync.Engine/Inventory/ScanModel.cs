@@ -54,6 +54,18 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The kinds whose tags are read (ListTagsForResource, one more call each); the others carry an empty tag set.</summary>
         public ResourceKinds TaggedKinds { get; set; }
 
+        /// <summary>
+        /// The most describes one kind of one Region has started and not yet handed on (waiting for a call slot, a
+        /// response, or the sink); its listing pauses at this bound, so memory does not grow with the number listed.
+        /// </summary>
+        public int MaxPendingDescribes { get; set; } = DefaultMaxPendingDescribes;
+
+        /// <summary>A list page of 100 and then some: with the default 16 calls in flight, plenty to keep every call slot busy.</summary>
+        public const int DefaultMaxPendingDescribes = 128;
+
+        /// <summary>The bound for a session of <paramref name="maxConcurrentCalls"/> calls in flight: a few times that, at least the default.</summary>
+        public static int PendingDescribesFor(int maxConcurrentCalls) => Math.Max(DefaultMaxPendingDescribes, 4 * maxConcurrentCalls);
+
         /// <summary>Progress, reported from worker threads.</summary>
         public IProgress<ScanProgress>? Progress { get; set; }
 

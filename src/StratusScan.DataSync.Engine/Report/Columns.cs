@@ -20,32 +20,6 @@ namespace StratusScan.DataSync.Report
         public Func<T, object?> Value { get; }
     }
 
-    /// <summary>A data sheet: name, table name, columns, rows, and the status value that turns a row red.</summary>
-    internal sealed class DataSheet<T>
-    {
-        public DataSheet(string name, string tableName, IReadOnlyList<SheetColumn<T>> columns, IEnumerable<T> rows, string? statusHeader, string? alertStatus)
-        {
-            Name = name;
-            TableName = tableName;
-            Columns = columns;
-            Rows = rows;
-            StatusColumn = -1;
-            for (int i = 0; i < columns.Count; i++)
-            {
-                if (columns[i].Header == statusHeader) StatusColumn = i;
-            }
-
-            AlertStatus = alertStatus;
-        }
-
-        public string Name { get; }
-        public string TableName { get; }
-        public IReadOnlyList<SheetColumn<T>> Columns { get; }
-        public IEnumerable<T> Rows { get; }
-        public int StatusColumn { get; }
-        public string? AlertStatus { get; }
-    }
-
     /// <summary>The columns of the data sheets (header texts as the workbook shows them; date headers say UTC).</summary>
     internal static class SheetColumns
     {

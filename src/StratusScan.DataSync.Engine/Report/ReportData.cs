@@ -61,26 +61,18 @@ namespace StratusScan.DataSync.Report
         /// </summary>
         public static ReportData FromScan(ReportScope scope, ScanResult result, ExecutionWindow window, DateTime scanTimeUtc)
         {
-            if (scope is null) throw new ArgumentNullException(nameof(scope));
-            if (result is null) throw new ArgumentNullException(nameof(result));
-            return new ReportData
-            {
-                AccountId = scope.AccountId,
-                AccountName = scope.AccountName,
-                Accounts = scope.Accounts.Select(a => new ReportAccount(a.AccountId, a.AccountName, !result.FailedAccounts.Contains(a.AccountId))).ToList(),
-                Partition = scope.Partition,
-                Regions = scope.Regions,
-                ScanTimeUtc = scanTimeUtc,
-                Window = window,
-                Tasks = result.Tasks,
-                Locations = result.Locations,
-                Agents = result.Agents,
-                Executions = result.Executions,
-                Issues = result.Issues,
-            };
+            var data = FromScan(scope, (ScanOutcome)result, window, scanTimeUtc);
+            data.Tasks = result.Tasks;
+            data.Locations = result.Locations;
+            data.Agents = result.Agents;
+            data.Executions = result.Executions;
+            return data;
         }
 
-        /// <summary>The report of objects piped in: exactly these, the executions that started before the window left out.</summary>
+        /// <summary>
+        /// What a report of objects piped in covers: their scope and the kinds they supplied. The rows themselves go to
+        /// a <see cref="ReportBuilder"/> (the executions that started before the window left out), not to this object.
+        /// </summary>
         public static ReportData FromObjects(ReportScope scope, ReportObjects objects, ExecutionWindow window, DateTime scanTimeUtc)
         {
             if (scope is null) throw new ArgumentNullException(nameof(scope));
@@ -95,16 +87,27 @@ namespace StratusScan.DataSync.Report
                 Regions = scope.Regions,
                 ScanTimeUtc = scanTimeUtc,
                 Window = window,
-                Tasks = objects.Tasks,
-                Locations = objects.Locations,
-                Agents = objects.Agents,
-                Executions = objects.Executions.Where(e => window.Includes(e.StartTime)).ToList(),
-                Supplied = (objects.Tasks.Count > 0 ? ResourceKinds.Tasks : ResourceKinds.None)
-                    | (objects.Locations.Count > 0 ? ResourceKinds.Locations : ResourceKinds.None)
-                    | (objects.Agents.Count > 0 ? ResourceKinds.Agents : ResourceKinds.None)
-                    | (objects.Executions.Count > 0 ? ResourceKinds.Executions : ResourceKinds.None),
+                Supplied = objects.Supplied,
                 Issues = Array.Empty<ScanIssue>(),
                 TagsCollected = objects.TagsCollected,
+            };
+        }
+
+        /// <summary>What a scan's report covers, its objects handed to a <see cref="ReportBuilder"/> as the scan ran.</summary>
+        public static ReportData FromScan(ReportScope scope, ScanOutcome outcome, ExecutionWindow window, DateTime scanTimeUtc)
+        {
+            if (scope is null) throw new ArgumentNullException(nameof(scope));
+            if (outcome is null) throw new ArgumentNullException(nameof(outcome));
+            return new ReportData
+            {
+                AccountId = scope.AccountId,
+                AccountName = scope.AccountName,
+                Accounts = scope.Accounts.Select(a => new ReportAccount(a.AccountId, a.AccountName, !outcome.FailedAccounts.Contains(a.AccountId))).ToList(),
+                Partition = scope.Partition,
+                Regions = scope.Regions,
+                ScanTimeUtc = scanTimeUtc,
+                Window = window,
+                Issues = outcome.Issues,
             };
         }
     }

@@ -83,47 +83,98 @@ namespace StratusScan.DataSync.Report
         }
     }
 
-    /// <summary>The Get-SSDataSync* objects a report is made of, in the order they arrived.</summary>
+    /// <summary>
+    /// What the Get-SSDataSync* objects piped into a report carry beyond their rows: the kinds supplied, and their
+    /// accounts, account names and Regions (in order of kind — tasks, locations, agents, executions — then arrival).
+    /// Small aggregates only; the rows go to the <see cref="ReportBuilder"/>.
+    /// </summary>
     public sealed class ReportObjects
     {
-        public List<DataSyncTask> Tasks { get; } = new List<DataSyncTask>();
-        public List<DataSyncLocation> Locations { get; } = new List<DataSyncLocation>();
-        public List<DataSyncAgent> Agents { get; } = new List<DataSyncAgent>();
-        public List<DataSyncTaskExecution> Executions { get; } = new List<DataSyncTaskExecution>();
+        private readonly OrderedSet[] _accounts = { new OrderedSet(), new OrderedSet(), new OrderedSet(), new OrderedSet() };
+        private readonly OrderedSet[] _regions = { new OrderedSet(), new OrderedSet(), new OrderedSet(), new OrderedSet() };
+        private readonly Dictionary<string, string>[] _names =
+        {
+            new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal),
+            new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal),
+        };
 
-        /// <summary>Adds a task, location, agent or execution; false for anything else (left out).</summary>
+        private readonly long[] _counts = new long[4];
+
+        /// <summary>Objects taken, per kind.</summary>
+        public long Tasks => _counts[0];
+        public long Locations => _counts[1];
+        public long Agents => _counts[2];
+
+        /// <summary>Executions taken, inside the window or not.</summary>
+        public long Executions => _counts[3];
+
+        public long Count => _counts[0] + _counts[1] + _counts[2] + _counts[3];
+
+        /// <summary>The kinds of which at least one object arrived (executions outside the window count: they were supplied).</summary>
+        public ResourceKinds Supplied =>
+            (Tasks > 0 ? ResourceKinds.Tasks : ResourceKinds.None) | (Locations > 0 ? ResourceKinds.Locations : ResourceKinds.None)
+            | (Agents > 0 ? ResourceKinds.Agents : ResourceKinds.None) | (Executions > 0 ? ResourceKinds.Executions : ResourceKinds.None);
+
+        /// <summary>Notes a task, location, agent or execution; false for anything else (left out).</summary>
         public bool TryAdd(object? item)
         {
             switch (item)
             {
-                case DataSyncTask task: Tasks.Add(task); return true;
-                case DataSyncLocation location: Locations.Add(location); return true;
-                case DataSyncAgent agent: Agents.Add(agent); return true;
-                case DataSyncTaskExecution execution: Executions.Add(execution); return true;
+                case DataSyncTask task:
+                    Note(0, task.AccountId, task.AccountName, task.Region);
+                    TagsCollected |= TagSet.WereCollected(task.Tags);
+                    return true;
+                case DataSyncLocation location:
+                    Note(1, location.AccountId, location.AccountName, location.Region);
+                    TagsCollected |= TagSet.WereCollected(location.Tags);
+                    return true;
+                case DataSyncAgent agent:
+                    TagsCollected |= TagSet.WereCollected(agent.Tags);
+                    Note(2, agent.AgentArn.Length > 0 ? agent.AccountId : string.Empty, agent.AccountName, agent.Region, agent.AccountId); return true;
+                case DataSyncTaskExecution execution: Note(3, execution.AccountId, execution.AccountName, execution.Region); return true;
                 default: return false;
             }
         }
 
         /// <summary>True when a task, location or agent piped in carries tags read from AWS (it was scanned with -IncludeTags).</summary>
-        public bool TagsCollected =>
-            Tasks.Any(t => TagSet.WereCollected(t.Tags)) || Locations.Any(l => TagSet.WereCollected(l.Tags)) || Agents.Any(a => TagSet.WereCollected(a.Tags));
+        public bool TagsCollected { get; private set; }
 
-        /// <summary>The accounts of the objects, in the order they arrived.</summary>
-        public IReadOnlyList<string> AccountIds() =>
-            Tasks.Select(t => t.AccountId).Concat(Locations.Select(l => l.AccountId)).Concat(Agents.Select(a => a.AgentArn.Length > 0 ? a.AccountId : string.Empty))
-                .Concat(Executions.Select(e => e.AccountId)).Where(a => !string.IsNullOrEmpty(a)).Distinct(StringComparer.Ordinal).ToList();
+        /// <summary>The accounts of the objects: tasks' first, then locations', agents', executions', each in arrival order.</summary>
+        public IReadOnlyList<string> AccountIds() => _accounts.SelectMany(a => a.Items).Distinct(StringComparer.Ordinal).ToList();
 
         /// <summary>The name the objects of an account carry (from the scan that made them), or null.</summary>
-        public string? NameCarriedBy(string accountId) =>
-            Tasks.Where(t => t.AccountId == accountId).Select(t => t.AccountName)
-                .Concat(Locations.Where(l => l.AccountId == accountId).Select(l => l.AccountName))
-                .Concat(Agents.Where(a => a.AccountId == accountId).Select(a => a.AccountName))
-                .Concat(Executions.Where(e => e.AccountId == accountId).Select(e => e.AccountName))
-                .FirstOrDefault(n => !string.IsNullOrEmpty(n));
+        public string? NameCarriedBy(string accountId)
+        {
+            foreach (var names in _names)
+            {
+                if (names.TryGetValue(accountId, out var name)) return name;
+            }
 
-        /// <summary>The Regions of the objects, in the order they arrived.</summary>
-        public IReadOnlyList<string> Regions() =>
-            Tasks.Select(t => t.Region).Concat(Locations.Select(l => l.Region)).Concat(Agents.Select(a => a.Region)).Concat(Executions.Select(e => e.Region))
-                .Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).ToList();
+            return null;
+        }
+
+        /// <summary>The Regions of the objects, in the same order as the accounts.</summary>
+        public IReadOnlyList<string> Regions() => _regions.SelectMany(r => r.Items).Distinct(StringComparer.Ordinal).ToList();
+
+        private void Note(int kind, string? accountId, string? accountName, string? region, string? namedAccount = null)
+        {
+            _counts[kind]++;
+            if (!string.IsNullOrEmpty(accountId)) _accounts[kind].Add(accountId!);
+            if (!string.IsNullOrEmpty(region)) _regions[kind].Add(region!);
+            namedAccount ??= accountId;
+            if (!string.IsNullOrEmpty(accountName) && namedAccount != null && !_names[kind].ContainsKey(namedAccount)) _names[kind][namedAccount] = accountName!;
+        }
+
+        private sealed class OrderedSet
+        {
+            private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+
+            public List<string> Items { get; } = new List<string>();
+
+            public void Add(string item)
+            {
+                if (_seen.Add(item)) Items.Add(item);
+            }
+        }
     }
 }

@@ -18,23 +18,14 @@ namespace StratusScan.DataSync.Report
             Row(("Date", Styles.Header), (ExecutionStatuses.Success, Styles.Header), (ExecutionStatuses.Error, Styles.Header), (InProgress, Styles.Header),
                 (Other, Styles.Header), ("Bytes Transferred", Styles.Header));
 
-            var days = Days(d);
+            var days = Days(d.Window, _totals.FirstDay, _totals.LastDay);
             int first = _row + 1;
-            var groups = new[] { ExecutionStatuses.Success, ExecutionStatuses.Error, InProgress, Other };
-            var byDay = new Dictionary<DateTime, long[]>();
-            foreach (var day in days) byDay[day] = new long[5];
-            foreach (var e in d.Executions)
-            {
-                if (!e.StartTime.HasValue || !byDay.TryGetValue(DateTime.SpecifyKind(e.StartTime.Value.Date, DateTimeKind.Utc), out var counts)) continue;
-                counts[Array.IndexOf(groups, ExecutionGroup(e.Status))]++;
-                counts[4] += e.BytesTransferred ?? 0;
-            }
-
+            var groups = ReportTotals.ExecutionGroups;
             var series = new[] { new List<double>(), new List<double>(), new List<double>(), new List<double>() };
             var bytes = new List<double>();
             foreach (var day in days)
             {
-                var counts = byDay[day];
+                var counts = _totals.OfDay(day);
                 StartRow();
                 _sheet.Date(0, day, Styles.Date);
                 for (int g = 0; g < groups.Length; g++)
@@ -76,20 +67,20 @@ namespace StratusScan.DataSync.Report
             });
         }
 
-        internal static List<DateTime> Days(ReportData d)
+        /// <summary>The days of the table: the window's, else the first to the last start day; at most the newest <see cref="MaxDays"/>.</summary>
+        internal static List<DateTime> Days(ExecutionWindow? window, DateTime? firstStart, DateTime? lastStart)
         {
             DateTime from, to;
-            if (d.Window != null)
+            if (window != null)
             {
-                from = d.Window.SinceUtc.Date;
-                to = d.Window.NowUtc.Date;
+                from = window.SinceUtc.Date;
+                to = window.NowUtc.Date;
             }
             else
             {
-                var starts = d.Executions.Where(e => e.StartTime.HasValue).Select(e => e.StartTime!.Value.Date).ToList();
-                if (starts.Count == 0) return new List<DateTime>();
-                from = starts.Min();
-                to = starts.Max();
+                if (firstStart is null || lastStart is null) return new List<DateTime>();
+                from = firstStart.Value.Date;
+                to = lastStart.Value.Date;
             }
 
             if ((to - from).TotalDays >= MaxDays) from = to.AddDays(-(MaxDays - 1));

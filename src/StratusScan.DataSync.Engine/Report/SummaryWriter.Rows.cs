@@ -63,7 +63,15 @@ namespace StratusScan.DataSync.Report
             return list;
         }
 
-        private static long Sum(IEnumerable<DataSyncTaskExecution> executions) => executions.Sum(e => e.BytesTransferred ?? 0);
+        private static long CountOf(Dictionary<string, long> counts, string key) => counts.TryGetValue(key, out var n) ? n : 0;
+
+        public const string ContinuationSheetsLabel = "Continuation Sheets";
+        public const string ContinuedLabel = "Continued: ";
+
+        /// <summary>"2,500 rows on 3 sheets: Recent Executions, Recent Executions (2), Recent Executions (3)".</summary>
+        internal static string ContinuedText(SheetPlan sheet) =>
+            sheet.Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows on " + sheet.Parts.ToString(CultureInfo.InvariantCulture) + " sheets: "
+            + string.Join(", ", Enumerable.Range(1, sheet.Parts).Select(sheet.Layout.PartName));
 
         private static string PartitionName(string partition)
         {

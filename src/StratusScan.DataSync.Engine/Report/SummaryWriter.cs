@@ -22,16 +22,22 @@ namespace StratusScan.DataSync.Report
         private static readonly double[] Widths = { 40, 50, 22, 22, 22, 32, 22, 18, 18, 20, 14 };
 
         private readonly ReportData _data;
+        private readonly ReportTotals _totals;
         private readonly int _dataSheetTruncated;
-        private readonly IReadOnlyList<KeyValuePair<string, long>> _rowsNotWritten;
+        private readonly IReadOnlyList<SheetPlan> _sheets;
         private SheetStream _sheet = null!;
         private int _row;
 
-        public SummaryWriter(ReportData data, int dataSheetTruncated, IReadOnlyList<KeyValuePair<string, long>> rowsNotWritten)
+        /// <param name="data">What the report covers (its lists are not read).</param>
+        /// <param name="totals">The figures of the rows the data sheets hold.</param>
+        /// <param name="dataSheetTruncated">Cells the data sheets cut.</param>
+        /// <param name="sheets">The data sheets and their continuation sheets.</param>
+        public SummaryWriter(ReportData data, ReportTotals totals, int dataSheetTruncated, IReadOnlyList<SheetPlan> sheets)
         {
             _data = data;
+            _totals = totals;
             _dataSheetTruncated = dataSheetTruncated;
-            _rowsNotWritten = rowsNotWritten;
+            _sheets = sheets;
         }
 
         public List<ChartSpec> Charts { get; } = new List<ChartSpec>();
@@ -112,11 +118,10 @@ namespace StratusScan.DataSync.Report
                 ? "Yes: the scan had no issues"
                 : "No: " + Count(d.Issues.Count, "scan issue") + " (see Scan Issues below); some data is missing");
             Label("Cells Cut at 32,767 Characters", (long)_dataSheetTruncated);
-            long notWritten = _rowsNotWritten.Sum(p => p.Value);
-            Label("Rows Not Written (Sheet Full)", notWritten);
-            foreach (var sheet in _rowsNotWritten.Where(p => p.Value > 0))
+            Label(ContinuationSheetsLabel, (long)_sheets.Sum(p => p.Parts - 1));
+            foreach (var sheet in _sheets.Where(p => p.Parts > 1))
             {
-                Label("Rows Not Written: " + sheet.Key, sheet.Value);
+                Label(ContinuedLabel + sheet.Layout.Name, ContinuedText(sheet));
             }
 
             Blank();
@@ -129,10 +134,10 @@ namespace StratusScan.DataSync.Report
             else
             {
                 Section("Tasks");
-                Label("Total", (long)d.Tasks.Count);
-                var taskStatuses = Ordered(TaskStatuses.All, d.Tasks.Select(t => t.Status ?? NoStatus));
-                ChartRange(taskStatuses, s => d.Tasks.LongCount(t => (t.Status ?? NoStatus) == s), out var taskRef, out var taskCounts);
-                Label("With a Schedule", (long)d.Tasks.Count(t => t.HasSchedule));
+                Label("Total", _totals.Tasks);
+                var taskStatuses = Ordered(TaskStatuses.All, _totals.TaskStatuses.Keys);
+                ChartRange(taskStatuses, s => CountOf(_totals.TaskStatuses, s), out var taskRef, out var taskCounts);
+                Label("With a Schedule", _totals.TasksWithSchedule);
                 Charts.Add(new ChartSpec
                 {
                     Title = "Tasks by Status",
@@ -153,9 +158,9 @@ namespace StratusScan.DataSync.Report
             else
             {
                 Section("Locations");
-                Label("Total", (long)d.Locations.Count);
-                var types = Ordered(LocationType.All, d.Locations.Select(l => l.LocationType ?? LocationType.Unknown));
-                ChartRange(types, s => d.Locations.LongCount(l => (l.LocationType ?? LocationType.Unknown) == s), out var typeRef, out var typeCounts);
+                Label("Total", _totals.Locations);
+                var types = Ordered(LocationType.All, _totals.LocationTypes.Keys);
+                ChartRange(types, s => CountOf(_totals.LocationTypes, s), out var typeRef, out var typeCounts);
                 Charts.Add(new ChartSpec
                 {
                     Title = "Locations by Type",
@@ -175,10 +180,10 @@ namespace StratusScan.DataSync.Report
             else
             {
                 Section("Agents");
-                Label("Total", (long)d.Agents.Count);
-                foreach (var status in Ordered(AgentStatuses.All, d.Agents.Select(a => a.Status ?? NoStatus)))
+                Label("Total", _totals.Agents);
+                foreach (var status in Ordered(AgentStatuses.All, _totals.AgentStatuses.Keys))
                 {
-                    Label(status, d.Agents.LongCount(a => (a.Status ?? NoStatus) == status));
+                    Label(status, CountOf(_totals.AgentStatuses, status));
                 }
 
                 Blank();
@@ -192,14 +197,13 @@ namespace StratusScan.DataSync.Report
             else
             {
                 Section("Executions in the Window");
-                Label("Total", (long)d.Executions.Count);
-                var groups = new[] { ExecutionStatuses.Success, ExecutionStatuses.Error, InProgress, Other };
-                foreach (var group in groups)
+                Label("Total", _totals.Executions);
+                for (int g = 0; g < ReportTotals.ExecutionGroups.Length; g++)
                 {
-                    Label(group, d.Executions.LongCount(e => ExecutionGroup(e.Status) == group));
+                    Label(ReportTotals.ExecutionGroups[g], _totals.ExecutionGroupCounts[g]);
                 }
 
-                Label("Bytes Transferred", Sum(d.Executions), CellKind.Bytes);
+                Label("Bytes Transferred", _totals.BytesTransferred, CellKind.Bytes);
                 Blank();
             }
 

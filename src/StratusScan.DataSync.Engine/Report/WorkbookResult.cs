@@ -23,13 +23,13 @@ namespace StratusScan.DataSync.Report
         /// <summary>Size of the workbook in bytes.</summary>
         public long Bytes { get; }
 
-        /// <summary>Data rows written per sheet (header excluded; the Summary's own rows for "Summary"), in sheet order.</summary>
+        /// <summary>Data rows written per sheet, continuation sheets ("Recent Executions (2)") included (header excluded; the Summary's own rows for "Summary"), in sheet order.</summary>
         public IReadOnlyDictionary<string, int> RowsPerSheet { get; }
 
-        /// <summary>Rows left out per data sheet because the sheet was full (1,048,575 data rows); 0 when all fitted.</summary>
+        /// <summary>Rows left out per data sheet: always 0, since rows past a sheet's 1,048,575 continue on another sheet (kept for callers that read it).</summary>
         public IReadOnlyDictionary<string, long> RowsNotWritten { get; }
 
-        /// <summary>True when some sheet could not hold all its rows.</summary>
+        /// <summary>True when some rows were left out: never, since full sheets continue (kept for callers that read it).</summary>
         public bool Overflowed
         {
             get

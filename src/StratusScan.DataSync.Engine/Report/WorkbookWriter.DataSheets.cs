@@ -8,66 +8,58 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace StratusScan.DataSync.Report
 {
-    /// <summary>The six data sheets: header, rows up to the sheet's limit, the alert rule on the status column, widths and the table.</summary>
+    /// <summary>The data sheets: header, rows up to the sheet's limit (the rest on continuation sheets), the alert rule on the status column, widths and the table.</summary>
     public static partial class WorkbookWriter
     {
-        private const int WidthSampleRows = 1000;
-        private const double MaxWidth = 60;
-
-        /// <summary>Data sheet number <paramref name="tableNumber"/> (worksheet tableNumber+1) and its table.</summary>
-        private static (int Rows, long NotWritten, int Truncated) WriteDataSheet<T>(XlsxPackage package, int tableNumber, DataSheet<T> sheet,
-            WriterSettings settings, CancellationToken cancellationToken)
+        /// <summary>
+        /// Part <paramref name="part"/> of a data sheet as worksheet tableNumber+1 with table <paramref name="tableNumber"/>:
+        /// the header, the next rows of <paramref name="source"/> up to the sheet's share, the alert rule on the
+        /// status column, and the table.
+        /// </summary>
+        private static (int Rows, int Truncated) WriteDataSheet(XlsxPackage package, int tableNumber, SheetPlan plan, int part,
+            IEnumerator<object?[]> source, WriterSettings settings, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int sheetNumber = tableNumber + 1;
-            var columns = sheet.Columns;
+            var layout = plan.Layout;
+            string name = layout.PartName(part);
+            int dataRows = plan.RowsOn(part);
             int written = 0;
-            long notWritten = 0;
             int truncated;
-            string lastColumn = SheetStream.ColumnName(columns.Count - 1);
+            string lastColumn = SheetStream.ColumnName(layout.Count - 1);
 
             using (var stream = package.OpenPart("xl/worksheets/sheet" + Number(sheetNumber) + ".xml"))
             using (var ws = new SheetStream(stream, settings.MaxTextLength))
             {
-                // The used range comes before the rows: the header row and one row per item written.
-                int dataRows = (int)Math.Min(sheet.Rows.LongCount(), settings.MaxDataRows);
-                ws.Begin(FitWidths(sheet), freezeHeader: true, tabSelected: false, dataRows + 1, columns.Count);
+                // The used range comes before the rows: the header row and this part's share of the rows.
+                ws.Begin(layout.ShownWidths(plan.Widths), freezeHeader: true, tabSelected: false, dataRows + 1, layout.Count);
                 ws.StartRow(1);
-                for (int c = 0; c < columns.Count; c++) ws.Text(c, columns[c].Header, Styles.Header);
+                for (int c = 0; c < layout.Count; c++) ws.Text(c, layout.Headers[c], Styles.Header);
                 ws.EndRow();
 
-                int seen = 0;
-                foreach (var item in sheet.Rows)
+                while (written < dataRows)
                 {
-                    if (++seen % settings.CheckEvery == 0)
+                    if (!source.MoveNext()) throw new InvalidOperationException("The " + layout.Name + " sheet's spool ended after " + written + " of " + dataRows + " rows on " + name + ".");
+                    var values = source.Current;
+                    written++;
+                    if (written % settings.CheckEvery == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        settings.OnRows?.Invoke(sheet.Name, seen);
+                        settings.OnRows?.Invoke(name, written);
                     }
 
-                    if (written >= settings.MaxDataRows)
-                    {
-                        notWritten++;
-                        continue;
-                    }
-
-                    written++;
                     ws.StartRow(written + 1);
-                    for (int c = 0; c < columns.Count; c++)
-                    {
-                        ws.Value(c, columns[c].Value(item), columns[c].Kind);
-                    }
-
+                    for (int c = 0; c < layout.Count; c++) ws.Value(c, values[layout.Source(c)], layout.Kinds[c]);
                     ws.EndRow();
                 }
 
                 ws.EndSheetData();
                 int lastRow = Math.Max(2, written + 1);
-                if (sheet.StatusColumn >= 0 && sheet.AlertStatus != null)
+                if (layout.StatusColumn >= 0 && layout.AlertStatus != null)
                 {
-                    string status = "$" + SheetStream.ColumnName(sheet.StatusColumn) + "2";
+                    string status = "$" + SheetStream.ColumnName(layout.StatusColumn) + "2";
                     var rule = new ConditionalFormattingRule { Type = ConditionalFormatValues.Expression, FormatId = Styles.AlertDxf, Priority = 1 };
-                    rule.Append(new Formula(status + "=\"" + sheet.AlertStatus + "\""));
+                    rule.Append(new Formula(status + "=\"" + layout.AlertStatus + "\""));
                     var formatting = new ConditionalFormatting(rule)
                     {
                         SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2:" + lastColumn + Number(lastRow) },
@@ -86,9 +78,9 @@ namespace StratusScan.DataSync.Report
             {
                 new XlsxPackage.Relationship("rId1", XlsxPackage.TableRel, "../tables/table" + Number(tableNumber) + ".xml"),
             });
-            package.WriteElement("xl/tables/table" + Number(tableNumber) + ".xml", Table(tableNumber, sheet.TableName, reference, columns.Select(c => c.Header)));
+            package.WriteElement("xl/tables/table" + Number(tableNumber) + ".xml", Table(tableNumber, layout.PartTableName(part), reference, layout.Headers));
 
-            return (written, notWritten, truncated);
+            return (written, truncated);
         }
 
         private static Table Table(int id, string name, string reference, IEnumerable<string> headers)
@@ -109,54 +101,6 @@ namespace StratusScan.DataSync.Report
                 Reference = reference,
                 TotalsRowShown = false,
             };
-        }
-
-        /// <summary>Widths from the header and the first rows: longest text + 2, at least header + 3 (filter button), at most 60.</summary>
-        internal static double[] FitWidths<T>(DataSheet<T> sheet)
-        {
-            var columns = sheet.Columns;
-            var widths = new double[columns.Count];
-            for (int c = 0; c < columns.Count; c++) widths[c] = columns[c].Header.Length + 3;
-
-            foreach (var item in sheet.Rows.Take(WidthSampleRows))
-            {
-                for (int c = 0; c < columns.Count; c++)
-                {
-                    double width = Math.Min(MaxWidth, DisplayLength(columns[c].Value(item), columns[c].Kind) + 2);
-                    if (width > widths[c]) widths[c] = width;
-                }
-            }
-
-            return widths;
-        }
-
-        private static int DisplayLength(object? value, CellKind kind)
-        {
-            switch (value)
-            {
-                case null: return 0;
-                case string text:
-                    int longest = 0, current = 0;
-                    foreach (char ch in text)
-                    {
-                        if (ch == '\n')
-                        {
-                            current = 0;
-                            continue;
-                        }
-
-                        if (++current > longest) longest = current;
-                        if (longest > MaxWidth) break;
-                    }
-
-                    return longest;
-                case DateTime _: return kind == CellKind.Date ? 10 : 19;
-                case TimeSpan _: return 9;
-                default:
-                    if (kind == CellKind.Bytes) return 9;
-                    var digits = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-                    return digits.Length + (kind == CellKind.Integer ? (digits.Length - 1) / 3 : 0);
-            }
         }
     }
 }

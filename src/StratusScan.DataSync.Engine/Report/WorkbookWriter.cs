@@ -28,7 +28,7 @@ namespace StratusScan.DataSync.Report
         public const string ActiveTasksSheet = "Active Tasks";
         public const string FailedExecutionsSheet = "Failed Executions";
 
-        /// <summary>The sheets, in workbook order.</summary>
+        /// <summary>The sheets, in workbook order; a data sheet whose rows pass <see cref="MaxDataRows"/> is followed by its continuation sheets ("Recent Executions (2)", …).</summary>
         public static IReadOnlyList<string> SheetNames { get; } = new[]
         {
             SummarySheet, TasksSheet, LocationsSheet, AgentsSheet, RecentExecutionsSheet, ActiveTasksSheet, FailedExecutionsSheet,
@@ -52,7 +52,15 @@ namespace StratusScan.DataSync.Report
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             if (data is null) throw new ArgumentNullException(nameof(data));
+            using var builder = new ReportBuilder(settings);
+            builder.AddRange(data);
+            return builder.WriteFile(path, data, overwrite, cancellationToken);
+        }
 
+        /// <summary>Writes through <paramref name="write"/> to a temporary file beside the path, then renames it onto the path; on an error or cancellation the temporary file is deleted.</summary>
+        internal static WorkbookResult WriteAtomically(string path, bool overwrite, CancellationToken cancellationToken, Func<Stream, WorkbookResult> write)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full) ?? throw new ArgumentException("The path has no directory: " + path, nameof(path));
             if (!Directory.Exists(directory)) throw new DirectoryNotFoundException("The directory '" + directory + "' does not exist.");
@@ -65,7 +73,7 @@ namespace StratusScan.DataSync.Report
                 WorkbookResult result;
                 using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    result = Write(file, data, cancellationToken, settings);
+                    result = write(file);
                     file.Flush(true);
                 }
 
@@ -126,35 +134,39 @@ namespace StratusScan.DataSync.Report
         {
             if (output is null) throw new ArgumentNullException(nameof(output));
             if (data is null) throw new ArgumentNullException(nameof(data));
+            using var builder = new ReportBuilder(settings);
+            builder.AddRange(data);
+            return builder.Write(output, data, cancellationToken);
+        }
+
+        /// <summary>
+        /// The package: styles, every data sheet (and continuation sheet) merged from its spool, the Summary from the
+        /// totals, then the charts, drawing, workbook rels, workbook and content types, one zip entry at a time.
+        /// </summary>
+        internal static WorkbookResult WritePackage(Stream output, ReportData report, IReadOnlyList<SheetPlan> plans, ReportTotals totals,
+            WriterSettings settings, CancellationToken cancellationToken)
+        {
+            if (output is null) throw new ArgumentNullException(nameof(output));
+            if (report is null) throw new ArgumentNullException(nameof(report));
             if (!output.CanWrite) throw new ArgumentException("The stream is not writable.", nameof(output));
             cancellationToken.ThrowIfCancellationRequested();
 
             var clock = Stopwatch.StartNew();
             var counting = new CountingStream(output);
+            var data = Normalized(report);
             var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-            var notWritten = new List<KeyValuePair<string, long>>();
             int truncated = 0;
 
-            data = Normalized(data);
-            var tasks = data.Tasks;
-            var locations = data.Locations;
-            var agents = data.Agents;
-            var executions = data.Executions;
-
-            // Worksheet N+1 and table N are the data sheets in order; sheet1 is the Summary.
-            var writers = new List<Func<XlsxPackage, int, (int Rows, long NotWritten, int Truncated)>>
+            // Worksheet N+1 and table N are the data sheets (with their continuation sheets) in order; sheet1 is the Summary.
+            var parts = new List<string>();
+            foreach (var plan in plans)
             {
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(TasksSheet, "Tasks", data.TagsCollected ? SheetColumns.TasksWithTags : SheetColumns.Tasks, tasks, SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncLocation>(LocationsSheet, "Locations", data.TagsCollected ? SheetColumns.LocationsWithTags : SheetColumns.Locations, locations, null, null), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncAgent>(AgentsSheet, "Agents", data.TagsCollected ? SheetColumns.AgentsWithTags : SheetColumns.Agents, agents, SheetColumns.Status, AgentStatuses.Offline), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(RecentExecutionsSheet, "RecentExecutions", SheetColumns.Executions, executions, SheetColumns.Status, ExecutionStatuses.Error), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTask>(ActiveTasksSheet, "ActiveTasks", data.TagsCollected ? SheetColumns.TasksWithTags : SheetColumns.Tasks, tasks.Where(t => t.Status == TaskStatuses.Available), SheetColumns.Status, TaskStatuses.Unavailable), settings, cancellationToken),
-                (p, n) => WriteDataSheet(p, n, new DataSheet<DataSyncTaskExecution>(FailedExecutionsSheet, "FailedExecutions", SheetColumns.Executions, executions.Where(e => e.Status == ExecutionStatuses.Error), SheetColumns.Status, ExecutionStatuses.Error), settings, cancellationToken),
-            };
+                for (int part = 1; part <= plan.Parts; part++) parts.Add(plan.Layout.PartName(part));
+            }
 
             using (var package = new XlsxPackage(counting, data.ScanTimeUtc))
             {
-                package.WriteContentTypes(ContentTypes(writers.Count));
+                package.WriteContentTypes(ContentTypes(parts.Count));
                 package.WriteRelationships("_rels/.rels", new[]
                 {
                     new XlsxPackage.Relationship("rId1", XlsxPackage.OfficeDocumentRel, "xl/workbook.xml"),
@@ -163,17 +175,21 @@ namespace StratusScan.DataSync.Report
                 package.WriteCoreProperties(Title(data), Generator, data.ScanTimeUtc);
                 package.WriteElement("xl/styles.xml", Styles.Build());
 
-                for (int i = 0; i < writers.Count; i++)
+                int table = 0;
+                foreach (var plan in plans)
                 {
-                    var (written, left, cut) = writers[i](package, i + 1);
-                    string name = SheetNames[i + 1];
-                    rows[name] = written;
-                    notWritten.Add(new KeyValuePair<string, long>(name, left));
-                    truncated += cut;
+                    using var source = plan.Spool.Read(plan.FlaggedOnly, cancellationToken).GetEnumerator();
+                    for (int part = 1; part <= plan.Parts; part++)
+                    {
+                        table++;
+                        var (written, cut) = WriteDataSheet(package, table, plan, part, source, settings, cancellationToken);
+                        rows[plan.Layout.PartName(part)] = written;
+                        truncated += cut;
+                    }
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                var summary = new SummaryWriter(data, truncated, notWritten);
+                var summary = new SummaryWriter(data, totals, truncated, plans);
                 summary.Write(package, "xl/worksheets/sheet1.xml", settings.MaxTextLength);
                 truncated += summary.TruncatedCells;
                 package.WriteRelationships("xl/worksheets/_rels/sheet1.xml.rels", new[]
@@ -192,25 +208,27 @@ namespace StratusScan.DataSync.Report
                 package.WriteRelationships("xl/drawings/_rels/drawing1.xml.rels",
                     Enumerable.Range(1, summary.Charts.Count).Select(c => new XlsxPackage.Relationship("rId" + Number(c), XlsxPackage.ChartRel, "../charts/chart" + Number(c) + ".xml")));
 
+                var sheetNames = new List<string> { SummarySheet };
+                sheetNames.AddRange(parts);
                 var workbookRels = new List<XlsxPackage.Relationship>();
-                for (int s = 1; s <= SheetNames.Count; s++)
+                for (int s = 1; s <= sheetNames.Count; s++)
                 {
                     workbookRels.Add(new XlsxPackage.Relationship("rId" + Number(s), XlsxPackage.WorksheetRel, "worksheets/sheet" + Number(s) + ".xml"));
                 }
 
-                workbookRels.Add(new XlsxPackage.Relationship("rId" + Number(SheetNames.Count + 1), XlsxPackage.StylesRel, "styles.xml"));
+                workbookRels.Add(new XlsxPackage.Relationship("rId" + Number(sheetNames.Count + 1), XlsxPackage.StylesRel, "styles.xml"));
                 package.WriteRelationships("xl/_rels/workbook.xml.rels", workbookRels);
-                package.WriteElement("xl/workbook.xml", Workbook());
+                package.WriteElement("xl/workbook.xml", Workbook(sheetNames));
 
                 var perSheet = new Dictionary<string, int>(StringComparer.Ordinal) { [SummarySheet] = summary.RowsWritten };
-                foreach (var name in SheetNames.Skip(1)) perSheet[name] = rows[name];
+                foreach (var name in parts) perSheet[name] = rows[name];
                 rows = perSheet;
             }
 
             counting.Flush();
             clock.Stop();
-            var left2 = notWritten.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            return new WorkbookResult(null, counting.Bytes, rows, left2, truncated, clock.Elapsed);
+            var notWritten = plans.ToDictionary(p => p.Layout.Name, _ => 0L, StringComparer.Ordinal);
+            return new WorkbookResult(null, counting.Bytes, rows, notWritten, truncated, clock.Elapsed);
         }
 
         /// <summary>A copy with no null lists or texts (PowerShell callers can pass nulls) and the scan time in UTC.</summary>
@@ -258,12 +276,12 @@ namespace StratusScan.DataSync.Report
 
         private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-        private static Workbook Workbook()
+        private static Workbook Workbook(IReadOnlyList<string> sheetNames)
         {
             var sheets = new Sheets();
-            for (int s = 1; s <= SheetNames.Count; s++)
+            for (int s = 1; s <= sheetNames.Count; s++)
             {
-                sheets.Append(new Sheet { Name = SheetNames[s - 1], SheetId = (uint)s, Id = "rId" + Number(s) });
+                sheets.Append(new Sheet { Name = sheetNames[s - 1], SheetId = (uint)s, Id = "rId" + Number(s) });
             }
 
             var workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets);

@@ -10,6 +10,12 @@ namespace StratusScan.DataSync.Report
         public int MaxDataRows { get; set; } = WorkbookWriter.MaxDataRows;
         public int MaxTextLength { get; set; } = CellText.MaxLength;
 
+        /// <summary>Bytes of rows a sheet buffers before it sorts them and spills them to a run file.</summary>
+        public long SpillBufferBytes { get; set; } = ReportBuilder.DefaultSpillBufferBytes;
+
+        /// <summary>Where the builder makes its temporary folder (null: the system's temporary folder).</summary>
+        public string? SpillRoot { get; set; }
+
         /// <summary>Rows between cancellation checks.</summary>
         public int CheckEvery { get; set; } = 1000;
 

@@ -69,8 +69,14 @@ namespace StratusScan.DataSync.Commands
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        /// <summary>Releases what a command holds beyond its run (PowerShell disposes a command after the pipeline, stopped or not).</summary>
+        protected virtual void DisposeResources()
+        {
+        }
+
         public void Dispose()
         {
+            DisposeResources();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }

@@ -8,7 +8,8 @@ namespace StratusScan.DataSync.Commands
 {
     /// <summary>
     /// The scan of the Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name) and are
-    /// gathered in ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500.
+    /// gathered in ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500. Its
+    /// objects are written as they arrive.
     /// </summary>
     public abstract partial class DataSyncCmdletBase
     {
@@ -22,10 +23,12 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>
         /// Validates the ARNs gathered, resolves the plan (Regions, accounts, credentials) and runs the scan of
-        /// <paramref name="kind"/>; the ARNs go to that kind (an execution's are its tasks'). Returns null when
-        /// pipeline input was expected but none arrived (an empty upstream means "nothing", not "everything").
+        /// <paramref name="kind"/>; the ARNs go to that kind (an execution's are its tasks'). Each object goes to
+        /// <paramref name="write"/> on the pipeline thread as soon as it is complete, while the scan goes on
+        /// (arrival order); when the downstream stops, so does the scan. Returns null when pipeline input was
+        /// expected but none arrived (an empty upstream means "nothing", not "everything").
         /// </summary>
-        internal ScanResult? RunScan(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, DateTime? executionsSince = null)
+        internal ScanOutcome? RunScan(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, Action<object> write, DateTime? executionsSince = null)
         {
             if (_arns.Count == 0 && MyInvocation.ExpectingInput) return null;
             var arns = ParseArns(_arns.Distinct(StringComparer.Ordinal), arnType, arnParameter);
@@ -36,14 +39,32 @@ namespace StratusScan.DataSync.Commands
                 var config = LoadConfig(ConfigPath);
                 var plan = ResolvePlan(session, config, arns);
                 var request = plan.ToRequest(kind, config.AccountMappings, includeTags, executionsSince);
-                return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant());
+                return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant(), new PipelineSink(pump, write));
             }
+        }
+
+        /// <summary>
+        /// The Get cmdlets' scan: each object of the kind that <paramref name="keep"/> accepts (the cmdlet's filters)
+        /// is written as it arrives, then the closing summary with the count written.
+        /// </summary>
+        internal void WriteScan<T>(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, Func<T, bool> keep, Func<int, string> summary, DateTime? executionsSince = null)
+        {
+            var count = 0;
+            var outcome = RunScan(kind, arnType, arnParameter, includeTags, item =>
+            {
+                var o = (T)item;
+                if (!keep(o)) return;
+                WriteObject(o);
+                count++;
+            }, executionsSince);
+            if (outcome is null) return;
+            WriteSummary(summary(count) + IssueSuffix(outcome));
         }
 
         internal static bool Matches(string[]? wanted, string? value) =>
             wanted is null || wanted.Length == 0 || wanted.Any(w => string.Equals(w, value, StringComparison.OrdinalIgnoreCase));
 
-        internal static string IssueSuffix(ScanResult result) =>
+        internal static string IssueSuffix(ScanOutcome result) =>
             result.Issues.Count == 0 ? string.Empty : " (incomplete: " + result.Issues.Count + " scan issue(s), see the error stream)";
     }
 }

@@ -117,23 +117,28 @@ namespace StratusScan.DataSync.Commands
         /// non-terminating error (a Region not enabled as a warning), and a terminating error when every Region failed.
         /// </summary>
         internal ScanResult Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity) =>
-            Scan(session, pump, request, activity, collector => collector.ScanAsync(request, CancellationToken));
+            Scan(session, pump, request, activity, (collector, token) => collector.ScanAsync(request, token));
 
-        /// <summary>The same scan, each object handed to <paramref name="sink"/> (on a worker thread) as it is complete.</summary>
+        /// <summary>
+        /// The same scan, each object handed to <paramref name="sink"/> (on a worker thread) as it is complete. The
+        /// scan's token is cancelled by Ctrl+C and also when a write on the pipeline thread throws (the downstream
+        /// stopped), so no new API call starts; that exception goes on unchanged.
+        /// </summary>
         internal ScanOutcome Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity, IScanSink sink) =>
-            Scan(session, pump, request, activity, collector => collector.ScanAsync(request, sink, CancellationToken));
+            Scan(session, pump, request, activity, (collector, token) => collector.ScanAsync(request, sink, token));
 
-        private T Scan<T>(AwsSession session, PipelinePump pump, ScanRequest request, string activity, Func<InventoryCollector, Task<T>> scan)
+        private T Scan<T>(AwsSession session, PipelinePump pump, ScanRequest request, string activity, Func<InventoryCollector, CancellationToken, Task<T>> scan)
         {
             var progress = new ScanProgressWriter(this, activity, pump.Post, request.Accounts?.Count ?? 0);
             request.Progress = progress;
             request.OnAccountDone = (_, scanned) => progress.AccountDone(scanned);
             request.AccountsInFlight = Math.Max(2, ThrottleLimit / 4);
+            request.MaxPendingDescribes = ScanRequest.PendingDescribesFor(ThrottleLimit);
             request.OnIssue = issue => pump.Post(() => WriteIssue(issue));
             try
             {
                 var collector = new InventoryCollector(session);
-                var result = pump.RunStoppable(this, CancellationToken, () => scan(collector));
+                var result = pump.RunStoppable(this, CancellationToken, token => scan(collector, token));
                 progress.Complete();
                 return result;
             }

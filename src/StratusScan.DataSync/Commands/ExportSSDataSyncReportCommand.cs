@@ -20,7 +20,11 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportSSDataSyncReportCommand : ExecutionWindowCmdletBase
     {
+        /// <summary>An environment variable, read only here, that lowers the rows a sheet holds before it continues on "Name (2)" (a test hook).</summary>
+        internal const string MaxSheetRowsVariable = "STRATUSSCAN_MAX_SHEET_ROWS";
+
         private readonly ReportObjects _objects = new ReportObjects();
+        private ReportBuilder? _builder;
         private bool _receivedInput;
         private int _rejected;
         private StratusScanConfig _config = StratusScanConfig.Empty;
@@ -92,6 +96,22 @@ namespace StratusScan.DataSync.Commands
 
             base.BeginProcessing();
             _config = LoadConfig(ConfigPath);
+            _builder = NewBuilder();
+        }
+
+        /// <summary>The builder every row goes to; the test hook's row limit when it is set to a positive number.</summary>
+        private static ReportBuilder NewBuilder()
+        {
+            var limit = Environment.GetEnvironmentVariable(MaxSheetRowsVariable);
+            return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows > 0
+                ? new ReportBuilder(rows)
+                : new ReportBuilder();
+        }
+
+        protected override void DisposeResources()
+        {
+            // Deletes the spilled runs whether the export finished, failed or was stopped.
+            _builder?.Dispose();
         }
 
         protected override void ProcessRecord()
@@ -110,7 +130,13 @@ namespace StratusScan.DataSync.Commands
 
         private void Add(PSObject input)
         {
-            if (!_objects.TryAdd(input.BaseObject))
+            var item = input.BaseObject;
+            if (_objects.TryAdd(item))
+            {
+                // The window applies to executions only: tasks, locations and agents are current state.
+                if (!(item is DataSyncTaskExecution execution) || Window.Includes(execution.StartTime)) _builder!.Add(item);
+            }
+            else
             {
                 _rejected++;
                 WriteError(new ErrorRecord(
@@ -128,9 +154,10 @@ namespace StratusScan.DataSync.Commands
             try
             {
                 var naming = new ReportNaming(AccountName, _config.AccountNames, _config.OrganizationName);
+                var builder = _builder!;
                 ReportData data;
                 string path;
-                if (piped && _objects.Tasks.Count + _objects.Locations.Count + _objects.Agents.Count + _objects.Executions.Count == 0)
+                if (piped && _objects.Count == 0)
                 {
                     // Nothing usable arrived: no workbook (an empty one would look like an account without DataSync).
                     if (_rejected > 0)
@@ -169,16 +196,16 @@ namespace StratusScan.DataSync.Commands
                         var request = plan.ToRequest(ResourceKinds.All, _config.AccountMappings, executionsSince: window.SinceUtc);
                         // The workbook shows the tags of tasks, locations and agents; executions' tags would cost a call each for nothing.
                         if (IncludeTags) request.TaggedKinds = ResourceKinds.Tasks | ResourceKinds.Locations | ResourceKinds.Agents;
-                        var result = Scan(session, pump, request, "Export DataSync report");
-                        foreach (var issue in result.Issues) _log?.Warn(issue.ToString());
-                        WriteCollectionSummary(result, window);
-                        data = ReportData.FromScan(scope, result, window, scanTime);
+                        var outcome = Scan(session, pump, request, "Export DataSync report", builder);
+                        foreach (var issue in outcome.Issues) _log?.Warn(issue.ToString());
+                        WriteCollectionSummary(outcome, builder, window);
+                        data = ReportData.FromScan(scope, outcome, window, scanTime);
                         data.CallerArn = identity.Arn;
                         data.TagsCollected = IncludeTags;
                     }
                 }
 
-                var written = WriteWorkbook(pump, path, data);
+                var written = WriteWorkbook(pump, path, builder, data);
                 var writtenPath = written.Path ?? path;
                 var message = "AWS DataSync data exported successfully! File location: " + writtenPath;
                 _log?.Info(message + string.Format(CultureInfo.InvariantCulture, " ({0:N0} bytes in {1:0.0} s)", written.Bytes, written.Elapsed.TotalSeconds));
@@ -192,6 +219,7 @@ namespace StratusScan.DataSync.Commands
             }
             finally
             {
+                _builder?.Dispose();
                 _log?.Dispose();
             }
         }
@@ -226,18 +254,20 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private WorkbookResult WriteWorkbook(PipelinePump pump, string path, ReportData data)
+        private WorkbookResult WriteWorkbook(PipelinePump pump, string path, ReportBuilder builder, ReportData data)
         {
             try
             {
                 var directory = System.IO.Path.GetDirectoryName(path);
                 if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
                 WriteProgress(new ProgressRecord(1, "Export DataSync report", "Writing " + path));
-                var result = pump.RunStoppable(this, CancellationToken, () => System.Threading.Tasks.Task.Run(() => WorkbookWriter.WriteFile(path, data, Force.IsPresent && Path != null, CancellationToken)));
+                var result = pump.RunStoppable(this, CancellationToken, () => System.Threading.Tasks.Task.Run(() => builder.WriteFile(path, data, Force.IsPresent && Path != null, CancellationToken)));
                 WriteProgress(new ProgressRecord(1, "Export DataSync report", "Done") { RecordType = ProgressRecordType.Completed });
-                foreach (var sheet in result.RowsNotWritten.Where(s => s.Value > 0))
+                var continued = result.RowsPerSheet.Keys.Where(name => !WorkbookWriter.SheetNames.Contains(name)).ToList();
+                if (continued.Count > 0)
                 {
-                    WriteWarning(string.Format(CultureInfo.InvariantCulture, "The {0} sheet holds at most 1,048,575 rows: {1:N0} rows were not written (Summary says so too).", sheet.Key, sheet.Value));
+                    WriteVerbose("Sheets past Excel's row limit continue on: " + string.Join(", ", continued) + " (Summary lists them).");
+                    _log?.Info("Continuation sheets: " + string.Join(", ", continued) + ".");
                 }
 
                 if (result.TruncatedCells > 0)
@@ -349,11 +379,11 @@ namespace StratusScan.DataSync.Commands
             _log?.Info(scope + "; Environment: " + Partitions.DisplayName(partition) + (caller is null ? string.Empty : "; scanning as " + caller.Arn));
         }
 
-        private void WriteCollectionSummary(ScanResult result, ExecutionWindow window)
+        private void WriteCollectionSummary(ScanOutcome result, ReportBuilder builder, ExecutionWindow window)
         {
             var text = string.Format(CultureInfo.InvariantCulture,
                 "Collection complete:{0}{7}  Tasks: {1}{0}  Locations: {2}{0}  Agents: {3}{0}  Executions ({4}): {5}{6}",
-                Environment.NewLine, result.Tasks.Count, result.Locations.Count, result.Agents.Count, window.Description, result.Executions.Count,
+                Environment.NewLine, builder.Tasks, builder.Locations, builder.Agents, window.Description, builder.Executions,
                 result.Issues.Count == 0 ? string.Empty : Environment.NewLine + "  Scan issues: " + result.Issues.Count + " (listed on the Summary sheet; the data is incomplete)",
                 result.Accounts.Count == 0 ? string.Empty : "  Accounts: " + (result.Accounts.Count - result.FailedAccounts.Count) + " of " + result.Accounts.Count + " scanned" + Environment.NewLine);
             _log?.Info(text.Replace(Environment.NewLine, " "));

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -27,13 +26,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord() => Collect(AgentArn);
 
-        protected override void EndProcessing()
-        {
-            var result = RunScan(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags);
-            if (result is null) return;
-            var agents = result.Agents.Where(a => Matches(Status, a.Status)).ToList();
-            WriteObject(agents, enumerateCollection: true);
-            WriteSummary("Collection complete: Agents: " + agents.Count + IssueSuffix(result));
-        }
+        protected override void EndProcessing() =>
+            WriteScan<DataSyncAgent>(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, a => Matches(Status, a.Status), n => "Collection complete: Agents: " + n);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -33,11 +32,8 @@ namespace StratusScan.DataSync.Commands
         protected override void EndProcessing()
         {
             var window = Window;
-            var result = RunScan(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, window.SinceUtc);
-            if (result is null) return;
-            var executions = result.Executions.Where(e => Matches(Status, e.Status)).ToList();
-            WriteObject(executions, enumerateCollection: true);
-            WriteSummary(string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, executions.Count) + IssueSuffix(result));
+            WriteScan<DataSyncTaskExecution>(ResourceKinds.Executions, "task", "TaskArn", IncludeTags, e => Matches(Status, e.Status),
+                n => string.Format(CultureInfo.InvariantCulture, "Collection complete: Executions ({0}): {1}", window.Description, n), window.SinceUtc);
         }
     }
 }

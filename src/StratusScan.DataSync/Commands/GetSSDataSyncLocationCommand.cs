@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -28,13 +27,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord() => Collect(LocationArn);
 
-        protected override void EndProcessing()
-        {
-            var result = RunScan(ResourceKinds.Locations, "location", "LocationArn", IncludeTags);
-            if (result is null) return;
-            var locations = result.Locations.Where(l => Matches(LocationType, l.LocationType)).ToList();
-            WriteObject(locations, enumerateCollection: true);
-            WriteSummary("Collection complete: Locations: " + locations.Count + IssueSuffix(result));
-        }
+        protected override void EndProcessing() =>
+            WriteScan<DataSyncLocation>(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, l => Matches(LocationType, l.LocationType), n => "Collection complete: Locations: " + n);
     }
 }

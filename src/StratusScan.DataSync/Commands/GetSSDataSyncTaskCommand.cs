@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using StratusScan.DataSync.Inventory;
 
@@ -29,13 +26,7 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord() => Collect(TaskArn);
 
-        protected override void EndProcessing()
-        {
-            var result = RunScan(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags);
-            if (result is null) return;
-            var tasks = result.Tasks.Where(t => Matches(Status, t.Status)).ToList();
-            WriteObject(tasks, enumerateCollection: true);
-            WriteSummary("Collection complete: Tasks: " + tasks.Count + IssueSuffix(result));
-        }
+        protected override void EndProcessing() =>
+            WriteScan<DataSyncTask>(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, t => Matches(Status, t.Status), n => "Collection complete: Tasks: " + n);
     }
 }

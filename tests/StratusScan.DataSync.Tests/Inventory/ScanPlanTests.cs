@@ -125,8 +125,7 @@ namespace StratusScan.DataSync.Tests.Inventory
             Assert.Equal(("Contoso", string.Empty, "aws"), (scope.AccountName, scope.AccountId, scope.Partition));
             Assert.Equal(new[] { (Own, "Carried"), (Other, "Mapped") }, scope.Accounts.Select(a => (a.AccountId, a.AccountName)));
             var data = ReportData.FromObjects(scope, objects, window, now);
-            Assert.Equal(2, data.Executions.Count);
-            Assert.DoesNotContain(data.Executions, e => e.StartTime < window.SinceUtc);
+            Assert.Equal((1L, 3L, ResourceKinds.Tasks | ResourceKinds.Executions), (objects.Tasks, objects.Executions, data.Supplied));
             Assert.Equal(new[] { "eu-west-1" }, data.Regions);
         }
 

@@ -203,7 +203,7 @@ namespace StratusScan.DataSync.Tests.Report
             Assert.Equal(new object?[] { Prod, Prod, Shared }, taskSheet.Column("Account ID"));
             Assert.Equal(new object?[] { "Production", "Production", Shared }, taskSheet.Column("Account Name"));
             Assert.Equal(new object?[] { "Shared" }, sheets[2].Column("Account Name"));
-            Assert.Equal(new object?[] { Prod, Shared }, sheets[4].Column("Account ID"));
+            Assert.Equal(new object?[] { Shared, Prod }, sheets[4].Column("Account ID")); // newest first
             Assert.Equal(new object?[] { Prod }, sheets[6].Column("Account ID"));
             Assert.Equal(new object?[] { "Production", Shared }, sheets[5].Column("Account Name"));
         }

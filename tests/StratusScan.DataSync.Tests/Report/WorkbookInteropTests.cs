@@ -81,7 +81,7 @@ namespace StratusScan.DataSync.Tests.Report
                 Assert.Equal(used, dimension);
             }
 
-            // Rows beyond the sheet's limit are not written, and the dimension ends at the last written row.
+            // Rows beyond the sheet's limit continue on another sheet; each sheet's dimension ends at its own last row.
             var full = Path.Combine(directory, "full.xlsx");
             WorkbookWriter.WriteFile(full, _fixture.Data, overwrite: false, default, new WriterSettings { MaxDataRows = 5 });
             var sheets = Dimensions(full);

@@ -24,7 +24,8 @@ namespace StratusScan.DataSync.Tests.Report
             Assert.Equal("30 days: 2026-10-21 12:00 to 2026-11-20 12:00 UTC", header["Execution Window"]);
             Assert.StartsWith("Yes", (string)header["Data Complete"]!, StringComparison.Ordinal);
             Assert.Equal((double)_fixture.Result.TruncatedCells, header["Cells Cut at 32,767 Characters"]);
-            Assert.Equal(0d, header["Rows Not Written (Sheet Full)"]);
+            Assert.Equal(0d, header["Continuation Sheets"]);
+            Assert.DoesNotContain(header.Keys, k => k.StartsWith("Continued: ", StringComparison.Ordinal) || k.StartsWith("Rows Not Written", StringComparison.Ordinal));
 
             var tasks = summary.Block("Tasks");
             Assert.Equal((double)Data.Tasks.Count, tasks["Total"]);
@@ -101,14 +102,14 @@ namespace StratusScan.DataSync.Tests.Report
             Assert.Equal(latestFailed, failedTable.Column("Task ARN").Cast<string>().OrderBy(a => a, StringComparer.Ordinal).ToList());
             Assert.Equal((double)latestFailed.Count, summary.SectionCount("Tasks Whose Latest Execution Failed"));
 
-            var idle = Data.Tasks.Where(t => Data.Executions.All(e => e.TaskArn != t.TaskArn)).Select(t => t.TaskArn).ToList();
+            var idle = Data.Tasks.InSheetOrder().Where(t => Data.Executions.All(e => e.TaskArn != t.TaskArn)).Select(t => t.TaskArn).ToList();
             Assert.Equal(idle, summary.Table("Tasks With No Execution in the Window").Column("Task ARN").Cast<string>().ToList());
 
-            var offline = Data.Agents.Where(a => a.Status == "OFFLINE").Select(a => a.AgentArn).ToList();
+            var offline = Data.Agents.InSheetOrder().Where(a => a.Status == "OFFLINE").Select(a => a.AgentArn).ToList();
             Assert.Equal(offline, summary.Table("Agents OFFLINE").Column("Agent ARN").Cast<string>().ToList());
 
             var used = Data.Tasks.SelectMany(t => new[] { t.SourceLocationArn, t.DestinationLocationArn }).ToHashSet();
-            var unused = Data.Locations.Where(l => !used.Contains(l.LocationArn)).Select(l => l.LocationArn).ToList();
+            var unused = Data.Locations.InSheetOrder().Where(l => !used.Contains(l.LocationArn)).Select(l => l.LocationArn).ToList();
             Assert.NotEmpty(unused);
             Assert.Equal(unused, summary.Table("Locations No Task Uses").Column("Location ARN").Cast<string>().ToList());
             Assert.Equal((double)unused.Count, summary.SectionCount("Locations No Task Uses"));

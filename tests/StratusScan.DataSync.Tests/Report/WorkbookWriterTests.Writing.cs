@@ -35,7 +35,7 @@ namespace StratusScan.DataSync.Tests.Report
 
             Assert.Equal(File.ReadAllBytes(_fixture.WorkbookPath), File.ReadAllBytes(path));
             var sheets = WorkbookReader.Read(path);
-            ExpectedColumns.AssertExecutions(sheets[4], Data.Executions);
+            ExpectedColumns.AssertExecutions(sheets[4], Data.Executions.InSheetOrder());
         }
 
         /// <summary>de-DE, or (under invariant globalization) a culture with its separators and date order.</summary>
@@ -67,7 +67,7 @@ namespace StratusScan.DataSync.Tests.Report
             var bytes = sink.ToArray();
             var sheets = WorkbookReader.Read(new MemoryStream(bytes));
             Assert.Equal(SheetOrder, sheets.Select(s => s.Name).ToArray());
-            ExpectedColumns.AssertAgents(sheets[3], Data.Agents);
+            ExpectedColumns.AssertAgents(sheets[3], Data.Agents.InSheetOrder());
             using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
             Assert.Empty(new OpenXmlValidator().Validate(document));
         }
@@ -125,25 +125,35 @@ namespace StratusScan.DataSync.Tests.Report
         }
 
         [Fact]
-        public void RowsBeyondTheSheetLimitAreReportedNotDropped()
+        public void RowsBeyondTheSheetLimitContinueOnFurtherSheetsAndNoneIsDropped()
         {
             var directory = _fixture.NewDirectory();
             string path = Path.Combine(directory, "overflow.xlsx");
             var result = WorkbookWriter.WriteFile(path, Data, false, CancellationToken.None, new WriterSettings { MaxDataRows = 3 });
 
-            Assert.True(result.Overflowed);
-            Assert.Equal(3, result.RowsPerSheet["Tasks"]);
-            Assert.Equal(Data.Tasks.Count - 3, result.RowsNotWritten["Tasks"]);
-            Assert.Equal(Data.Executions.Count - 3, result.RowsNotWritten["Recent Executions"]);
-            Assert.Equal(Data.Executions.Count(e => e.Status == "ERROR") - 3, result.RowsNotWritten["Failed Executions"]);
-
+            Assert.False(result.Overflowed);
+            Assert.All(result.RowsNotWritten.Values, v => Assert.Equal(0, v));
             var sheets = WorkbookReader.Read(path);
-            Assert.Equal(3, sheets[1].DataRowCount);
-            ExpectedColumns.AssertTasks(sheets[1], Data.Tasks.Take(3).ToList());
+            var tasks = Data.Tasks.InSheetOrder();
+            var taskSheets = sheets.Where(s => s.Name == "Tasks" || s.Name.StartsWith("Tasks (", StringComparison.Ordinal)).ToList();
+            Assert.Equal((tasks.Count + 2) / 3, taskSheets.Count);
+            Assert.Equal(new[] { "Tasks", "Tasks (2)" }, taskSheets.Take(2).Select(s => s.Name));
+            Assert.Equal(3, result.RowsPerSheet["Tasks"]);
+            for (int i = 0; i < taskSheets.Count; i++)
+            {
+                ExpectedColumns.AssertTasks(taskSheets[i], tasks.Skip(3 * i).Take(3).ToList());
+            }
+
+            // Each continuation sheet follows its sheet; the next kind starts after the last of them.
+            int first = sheets.FindIndex(s => s.Name == "Tasks");
+            Assert.Equal("Locations", sheets[first + taskSheets.Count].Name);
+
             var header = new SummaryView(sheets[0]).Block(null);
-            Assert.Equal((double)result.RowsNotWritten.Values.Sum(), header["Rows Not Written (Sheet Full)"]);
-            Assert.Equal((double)(Data.Tasks.Count - 3), header["Rows Not Written: Tasks"]);
-            Assert.Equal((double)(Data.Executions.Count - 3), header["Rows Not Written: Recent Executions"]);
+            long continuation = result.RowsPerSheet.Keys.Count(k => k.EndsWith(")", StringComparison.Ordinal));
+            Assert.Equal((double)continuation, header["Continuation Sheets"]);
+            Assert.StartsWith(tasks.Count.ToString("N0", CultureInfo.InvariantCulture) + " rows on " + taskSheets.Count + " sheets: Tasks, Tasks (2), Tasks (3)",
+                (string)header["Continued: Tasks"]!, StringComparison.Ordinal);
+            Assert.False(header.ContainsKey("Rows Not Written (Sheet Full)"));
             Assert.Empty(new OpenXmlValidator().Validate(SpreadsheetDocument.Open(path, false)));
         }
 

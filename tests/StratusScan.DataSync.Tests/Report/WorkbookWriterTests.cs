@@ -77,12 +77,12 @@ namespace StratusScan.DataSync.Tests.Report
             var sheets = WorkbookReader.Read(_fixture.WorkbookPath);
             Assert.Equal(SheetOrder, sheets.Select(s => s.Name).ToArray());
 
-            ExpectedColumns.AssertTasks(sheets[1], Data.Tasks);
-            ExpectedColumns.AssertLocations(sheets[2], Data.Locations);
-            ExpectedColumns.AssertAgents(sheets[3], Data.Agents);
-            ExpectedColumns.AssertExecutions(sheets[4], Data.Executions);
-            ExpectedColumns.AssertTasks(sheets[5], Data.Tasks.Where(t => t.Status == "AVAILABLE").ToList());
-            ExpectedColumns.AssertExecutions(sheets[6], Data.Executions.Where(e => e.Status == "ERROR").ToList());
+            ExpectedColumns.AssertTasks(sheets[1], Data.Tasks.InSheetOrder());
+            ExpectedColumns.AssertLocations(sheets[2], Data.Locations.InSheetOrder());
+            ExpectedColumns.AssertAgents(sheets[3], Data.Agents.InSheetOrder());
+            ExpectedColumns.AssertExecutions(sheets[4], Data.Executions.InSheetOrder());
+            ExpectedColumns.AssertTasks(sheets[5], Data.Tasks.Where(t => t.Status == "AVAILABLE").InSheetOrder());
+            ExpectedColumns.AssertExecutions(sheets[6], Data.Executions.Where(e => e.Status == "ERROR").InSheetOrder());
         }
 
         [Fact]
@@ -103,11 +103,11 @@ namespace StratusScan.DataSync.Tests.Report
         {
             var sheets = WorkbookReader.Read(_fixture.WorkbookPath);
             var active = Enumerable.Range(0, sheets[5].DataRowCount).Select(r => (string)sheets[5].Cell(r, "Task ARN")!).ToList();
-            Assert.Equal(Data.Tasks.Where(t => t.Status == "AVAILABLE").Select(t => t.TaskArn), active);
+            Assert.Equal(Data.Tasks.Where(t => t.Status == "AVAILABLE").InSheetOrder().Select(t => t.TaskArn), active);
             Assert.All(Enumerable.Range(0, sheets[5].DataRowCount), r => Assert.Equal("AVAILABLE", sheets[5].Cell(r, "Status")));
 
             var failed = Enumerable.Range(0, sheets[6].DataRowCount).Select(r => (string)sheets[6].Cell(r, "Task Execution ARN")!).ToList();
-            Assert.Equal(Data.Executions.Where(e => e.Status == "ERROR").Select(e => e.TaskExecutionArn), failed);
+            Assert.Equal(Data.Executions.Where(e => e.Status == "ERROR").InSheetOrder().Select(e => e.TaskExecutionArn), failed);
             Assert.NotEmpty(failed);
         }
 
@@ -120,7 +120,7 @@ namespace StratusScan.DataSync.Tests.Report
                 .OfType<string>().First(s => s.StartsWith("=HYPERLINK(", StringComparison.Ordinal));
             Assert.Equal("=HYPERLINK(\"http://example.invalid\",\"x\")", hyperlink);
             var formulaName = Data.Tasks.First(t => t.Name != null && t.Name.StartsWith("=", StringComparison.Ordinal));
-            int row = Data.Tasks.ToList().IndexOf(formulaName);
+            int row = Data.Tasks.InSheetOrder().IndexOf(formulaName);
             Assert.Equal(formulaName.Name, sheets[1].Cell(row, "Task Name"));
 
             // No <f> (cell formula) in any SpreadsheetML part; chart parts reference ranges with c:f, another namespace.
@@ -157,7 +157,7 @@ namespace StratusScan.DataSync.Tests.Report
         {
             var sheets = WorkbookReader.Read(_fixture.WorkbookPath);
             var source = Data.Executions.First(e => e.ErrorDetail?.Length == 40000);
-            int row = Data.Executions.ToList().IndexOf(source);
+            int row = Data.Executions.InSheetOrder().IndexOf(source);
             var cell = Assert.IsType<string>(sheets[4].Cell(row, "Error Detail"));
             Assert.Equal(32767, cell.Length);
             Assert.EndsWith(ExpectedColumns.Marker, cell, StringComparison.Ordinal);

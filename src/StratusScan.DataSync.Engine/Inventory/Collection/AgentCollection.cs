@@ -1,11 +1,11 @@
-using System.Collections.Generic;
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using StratusScan.DataSync.Aws.Model;
 
 namespace StratusScan.DataSync.Inventory
 {
-    /// <summary>A Region's agents: ListAgents (or the ARNs given), then DescribeAgent for each.</summary>
+    /// <summary>A Region's agents: ListAgents (or the ARNs given), then DescribeAgent for each, each handed on when described.</summary>
     internal sealed class AgentCollection : KindCollector<DataSyncAgent>
     {
         public AgentCollection(RegionScanContext context, CallPolicy calls, Listing listing, Tagging tagging)
@@ -16,26 +16,28 @@ namespace StratusScan.DataSync.Inventory
         public async Task CollectAsync()
         {
             var counter = new ProgressCounter(Context, "Agents");
-            var describes = new List<Task>();
-            if (Request.AgentArns != null)
+            await ProduceAsync(async pending =>
             {
-                foreach (var arn in Request.AgentArns.Where(Context.InThisRegion))
+                if (Request.AgentArns != null)
                 {
-                    counter.Listed(1);
-                    describes.Add(DescribeAsync(new AgentListEntry { AgentArn = arn }, counter, keepListing: false));
+                    foreach (var arn in Request.AgentArns.Where(Context.InThisRegion))
+                    {
+                        counter.Listed(1);
+                        var entry = new AgentListEntry { AgentArn = arn };
+                        await pending.StartAsync(() => DescribeAsync(entry, counter, keepListing: false)).ConfigureAwait(false);
+                    }
                 }
-            }
-            else
-            {
-                await Listing.ListAsync("ListAgents", "agents", Context.Client.ListAllAgentsAsync(Context.Token), entry =>
+                else
                 {
-                    counter.Listed(1);
-                    describes.Add(DescribeAsync(entry, counter, keepListing: true));
-                }).ConfigureAwait(false);
-            }
+                    await Listing.ListAsync("ListAgents", "agents", Context.Client.ListAllAgentsAsync(Context.Token), (Func<AgentListEntry, Task>)(entry =>
+                    {
+                        counter.Listed(1);
+                        return pending.StartAsync(() => DescribeAsync(entry, counter, keepListing: true));
+                    })).ConfigureAwait(false);
+                }
 
-            counter.ListingDone();
-            await Task.WhenAll(describes).ConfigureAwait(false);
+                counter.ListingDone();
+            }).ConfigureAwait(false);
         }
 
         private async Task DescribeAsync(AgentListEntry entry, ProgressCounter counter, bool keepListing)
@@ -48,7 +50,7 @@ namespace StratusScan.DataSync.Inventory
             if (agent != null)
             {
                 agent.Tags = await Tagging.TagsAsync(arn).ConfigureAwait(false);
-                Items.Add(agent);
+                await HandOnAsync(agent, agent.AccountId, (a, name) => a.AccountName = name).ConfigureAwait(false);
             }
 
             counter.Completed();

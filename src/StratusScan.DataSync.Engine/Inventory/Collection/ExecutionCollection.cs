@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -8,7 +9,8 @@ namespace StratusScan.DataSync.Inventory
 {
     /// <summary>
     /// A Region's executions: ListTaskExecutions (of every task, or of the tasks given), DescribeTaskExecution for
-    /// each, the ones that started before the window left out, each named after its task.
+    /// each, the ones that started before the window left out, each named after its task and handed on as soon as
+    /// the Region's task names are known.
     /// </summary>
     internal sealed class ExecutionCollection : KindCollector<DataSyncTaskExecution>
     {
@@ -25,52 +27,49 @@ namespace StratusScan.DataSync.Inventory
         public async Task CollectAsync(Task<IReadOnlyDictionary<string, string?>> taskNames)
         {
             var counter = new ProgressCounter(Context, "Executions");
-            var describes = new List<Task<DataSyncTaskExecution?>>();
-            void OnEntry(TaskExecutionListEntry entry)
+            await ProduceAsync(async pending =>
             {
-                if (entry.TaskExecutionArn is null) return;
-                counter.Listed(1);
-                describes.Add(DescribeAsync(entry.TaskExecutionArn, counter));
-            }
-
-            if (Request.TaskArns != null)
-            {
-                foreach (var taskArn in Request.TaskArns.Where(Context.InThisRegion))
+                Task OnEntry(TaskExecutionListEntry entry)
                 {
-                    await Listing.ListAsync("ListTaskExecutions", "executions of " + taskArn, Context.Client.ListAllTaskExecutionsAsync(taskArn, Context.Token), OnEntry, taskArn).ConfigureAwait(false);
+                    if (entry.TaskExecutionArn is null) return Task.CompletedTask;
+                    counter.Listed(1);
+                    var arn = entry.TaskExecutionArn;
+                    return pending.StartAsync(() => DescribeAsync(arn, taskNames, counter));
                 }
-            }
-            else
-            {
-                await Listing.ListAsync("ListTaskExecutions", "executions", Context.Client.ListAllTaskExecutionsAsync(null, Context.Token), OnEntry).ConfigureAwait(false);
-            }
 
-            counter.ListingDone();
-            var described = await Task.WhenAll(describes).ConfigureAwait(false);
-            var names = await taskNames.ConfigureAwait(false);
-            foreach (var execution in described)
-            {
-                if (execution is null) continue;
-                if (names.TryGetValue(execution.TaskArn, out var name)) execution.TaskName = name;
-                Items.Add(execution);
-            }
+                if (Request.TaskArns != null)
+                {
+                    foreach (var taskArn in Request.TaskArns.Where(Context.InThisRegion))
+                    {
+                        await Listing.ListAsync("ListTaskExecutions", "executions of " + taskArn, Context.Client.ListAllTaskExecutionsAsync(taskArn, Context.Token), (Func<TaskExecutionListEntry, Task>)OnEntry, taskArn).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await Listing.ListAsync("ListTaskExecutions", "executions", Context.Client.ListAllTaskExecutionsAsync(null, Context.Token), (Func<TaskExecutionListEntry, Task>)OnEntry).ConfigureAwait(false);
+                }
+
+                counter.ListingDone();
+            }).ConfigureAwait(false);
         }
 
-        private async Task<DataSyncTaskExecution?> DescribeAsync(string arn, ProgressCounter counter)
+        private async Task DescribeAsync(string arn, Task<IReadOnlyDictionary<string, string?>> taskNames, ProgressCounter counter)
         {
             try
             {
                 var response = await Calls.CallAsync("DescribeTaskExecution", arn, "the execution (its start time decides whether it is in the window)", t => Context.Client.DescribeTaskExecutionAsync(new DescribeTaskExecutionRequest { TaskExecutionArn = arn }, t)).ConfigureAwait(false);
-                if (response is null) return null;
+                if (response is null) return;
                 if (!ExecutionWindow.StartsWithin(response.StartTime, Request.ExecutionsSince))
                 {
                     Interlocked.Increment(ref _outsideWindow);
-                    return null;
+                    return;
                 }
 
                 var execution = DataSyncTaskExecution.From(response, Region, AccountOf(arn), taskName: null);
                 execution.Tags = await Tagging.TagsAsync(arn).ConfigureAwait(false);
-                return execution;
+                var names = await taskNames.ConfigureAwait(false);
+                if (names.TryGetValue(execution.TaskArn, out var name)) execution.TaskName = name;
+                await HandOnAsync(execution, execution.AccountId, (e, account) => e.AccountName = account).ConfigureAwait(false);
             }
             finally
             {

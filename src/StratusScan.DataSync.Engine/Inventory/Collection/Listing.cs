@@ -12,7 +12,18 @@ namespace StratusScan.DataSync.Inventory
         public Listing(CallPolicy calls) => _calls = calls;
 
         /// <summary>Pages a list to the end; on failure keeps what arrived and records the issue (false).</summary>
-        public async Task<bool> ListAsync<T>(string operation, string what, IAsyncEnumerable<T> pages, Action<T> onItem, string? target = null)
+        public Task<bool> ListAsync<T>(string operation, string what, IAsyncEnumerable<T> pages, Action<T> onItem, string? target = null) =>
+            ListAsync(operation, what, pages, item =>
+            {
+                onItem(item);
+                return Task.CompletedTask;
+            }, target);
+
+        /// <summary>
+        /// Pages a list to the end, waiting for <paramref name="onItem"/> before the next item (so a consumer that
+        /// falls behind pauses the listing); on failure keeps what arrived and records the issue (false).
+        /// </summary>
+        public async Task<bool> ListAsync<T>(string operation, string what, IAsyncEnumerable<T> pages, Func<T, Task> onItem, string? target = null)
         {
             // A listing re-attempted after throttling starts again at the first page (the order is stable):
             // the items already handed on are skipped, so none is handed on twice.
@@ -23,7 +34,7 @@ namespace StratusScan.DataSync.Inventory
                 await foreach (var item in pages.ConfigureAwait(false))
                 {
                     if (index++ < delivered) continue;
-                    onItem(item);
+                    await onItem(item).ConfigureAwait(false);
                     delivered++;
                 }
 

@@ -21,7 +21,6 @@ namespace StratusScan.DataSync.Inventory
         public async Task CollectAsync()
         {
             var counter = new ProgressCounter(Context, "Locations");
-            var describes = new List<Task>();
             var wanted = Request.LocationArns is null ? null : new HashSet<string>(Request.LocationArns.Where(Context.InThisRegion), StringComparer.Ordinal);
             if (wanted != null && wanted.Count == 0)
             {
@@ -29,22 +28,23 @@ namespace StratusScan.DataSync.Inventory
                 return;
             }
 
-            var listed = await Listing.ListAsync("ListLocations", "locations", Context.Client.ListAllLocationsAsync(Context.Token), entry =>
+            await ProduceAsync(async pending =>
             {
-                if (entry.LocationArn is null || (wanted != null && !wanted.Contains(entry.LocationArn))) return;
-                wanted?.Remove(entry.LocationArn);
-                counter.Listed(1);
-                describes.Add(DescribeLocationAsync(entry, counter));
+                var listed = await Listing.ListAsync("ListLocations", "locations", Context.Client.ListAllLocationsAsync(Context.Token), (Func<LocationListEntry, Task>)(entry =>
+                {
+                    if (entry.LocationArn is null || (wanted != null && !wanted.Contains(entry.LocationArn))) return Task.CompletedTask;
+                    wanted?.Remove(entry.LocationArn);
+                    counter.Listed(1);
+                    return pending.StartAsync(() => DescribeLocationAsync(entry, counter));
+                })).ConfigureAwait(false);
+                counter.ListingDone();
+
+                // Locations are found by listing, so an ARN given that the complete listing did not return does not exist.
+                if (listed && wanted != null)
+                {
+                    foreach (var arn in wanted.OrderBy(a => a, StringComparer.Ordinal)) Calls.ReportNotFound("ListLocations", arn);
+                }
             }).ConfigureAwait(false);
-            counter.ListingDone();
-
-            // Locations are found by listing, so an ARN given that the complete listing did not return does not exist.
-            if (listed && wanted != null)
-            {
-                foreach (var arn in wanted.OrderBy(a => a, StringComparer.Ordinal)) Calls.ReportNotFound("ListLocations", arn);
-            }
-
-            await Task.WhenAll(describes).ConfigureAwait(false);
         }
 
         private async Task DescribeLocationAsync(LocationListEntry entry, ProgressCounter counter)
@@ -63,7 +63,7 @@ namespace StratusScan.DataSync.Inventory
                 ? DataSyncLocation.From(response, Region, AccountOf(arn))
                 : DataSyncLocation.FromListing(arn, entry.LocationUri, Region, AccountOf(arn));
             location.Tags = await Tagging.TagsAsync(arn).ConfigureAwait(false);
-            Items.Add(location);
+            await HandOnAsync(location, location.AccountId, (l, name) => l.AccountName = name).ConfigureAwait(false);
             counter.Completed();
         }
 

@@ -8,9 +8,10 @@ namespace StratusScan.DataSync.Inventory
     /// <summary>What every part of one account's scan shares: the request, the account's place, its Regions and the user's token.</summary>
     internal sealed class AccountScanContext
     {
-        public AccountScanContext(ScanRequest request, AccountRole? role, int index, int count, IReadOnlyList<string> regions, CancellationToken userToken)
+        public AccountScanContext(ScanRequest request, ScanOutput output, AccountRole? role, int index, int count, IReadOnlyList<string> regions, CancellationToken userToken)
         {
             Request = request;
+            Output = output;
             Role = role;
             AccountIndex = index;
             AccountCount = count;
@@ -19,6 +20,9 @@ namespace StratusScan.DataSync.Inventory
         }
 
         public ScanRequest Request { get; }
+
+        /// <summary>Where every object of the scan goes, and how its account is named.</summary>
+        public ScanOutput Output { get; }
 
         /// <summary>The role assumed; null for the credentials' own account.</summary>
         public AccountRole? Role { get; }
@@ -32,6 +36,19 @@ namespace StratusScan.DataSync.Inventory
 
         /// <summary>Cancelled by the user (Ctrl+C): ends the whole scan.</summary>
         public CancellationToken UserToken { get; }
+    }
+
+    /// <summary>The sink every object of a scan is handed to, and the one naming rule for its account.</summary>
+    internal sealed class ScanOutput
+    {
+        public ScanOutput(IScanSink sink, AccountNames names)
+        {
+            Sink = sink;
+            Names = names;
+        }
+
+        public IScanSink Sink { get; }
+        public AccountNames Names { get; }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -6,9 +7,12 @@ using StratusScan.DataSync.Aws.Model;
 
 namespace StratusScan.DataSync.Inventory
 {
-    /// <summary>A Region's tasks: ListTasks (or the ARNs given), then DescribeTask for each.</summary>
+    /// <summary>A Region's tasks: ListTasks (or the ARNs given), then DescribeTask for each, each handed on when described.</summary>
     internal sealed class TaskCollection : KindCollector<DataSyncTask>
     {
+        // The names of the tasks handed on, for the Region's executions: bounded by the tasks, never by executions.
+        private readonly ConcurrentDictionary<string, string?> _names = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+
         public TaskCollection(RegionScanContext context, CallPolicy calls, Listing listing, Tagging tagging)
             : base(context, calls, listing, tagging)
         {
@@ -16,25 +20,26 @@ namespace StratusScan.DataSync.Inventory
 
         public async Task CollectAsync()
         {
-            var describes = new List<Task>();
             var counter = new ProgressCounter(Context, "Tasks");
-            void OnEntry(TaskListEntry entry)
+            await ProduceAsync(async pending =>
             {
-                counter.Listed(1);
-                describes.Add(DescribeAsync(entry, counter));
-            }
+                Task OnEntry(TaskListEntry entry)
+                {
+                    counter.Listed(1);
+                    return pending.StartAsync(() => DescribeAsync(entry, counter));
+                }
 
-            if (Request.TaskArns != null)
-            {
-                foreach (var arn in Request.TaskArns.Where(Context.InThisRegion)) OnEntry(new TaskListEntry { TaskArn = arn });
-            }
-            else
-            {
-                await Listing.ListAsync("ListTasks", "tasks", Context.Client.ListAllTasksAsync(Context.Token), OnEntry).ConfigureAwait(false);
-            }
+                if (Request.TaskArns != null)
+                {
+                    foreach (var arn in Request.TaskArns.Where(Context.InThisRegion)) await OnEntry(new TaskListEntry { TaskArn = arn }).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Listing.ListAsync("ListTasks", "tasks", Context.Client.ListAllTasksAsync(Context.Token), (Func<TaskListEntry, Task>)OnEntry).ConfigureAwait(false);
+                }
 
-            counter.ListingDone();
-            await Task.WhenAll(describes).ConfigureAwait(false);
+                counter.ListingDone();
+            }).ConfigureAwait(false);
         }
 
         private async Task DescribeAsync(TaskListEntry entry, ProgressCounter counter)
@@ -55,7 +60,8 @@ namespace StratusScan.DataSync.Inventory
             if (task != null)
             {
                 task.Tags = await Tagging.TagsAsync(arn).ConfigureAwait(false);
-                Items.Add(task);
+                _names[task.TaskArn] = task.Name;
+                await HandOnAsync(task, task.AccountId, (t, name) => t.AccountName = name).ConfigureAwait(false);
             }
 
             counter.Completed();
@@ -64,10 +70,16 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The names of the tasks collected, once <paramref name="tasksDone"/> (this collection's <see cref="CollectAsync"/>) ends.</summary>
         public async Task<IReadOnlyDictionary<string, string?>> NamesOfCollectedAsync(Task tasksDone)
         {
-            await tasksDone.ConfigureAwait(false);
-            var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var task in Items) names[task.TaskArn] = task.Name;
-            return names;
+            try
+            {
+                await tasksDone.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!Context.UserToken.IsCancellationRequested)
+            {
+                // The Region was abandoned: the names known so far.
+            }
+
+            return new Dictionary<string, string?>(_names, StringComparer.Ordinal);
         }
 
         /// <summary>The names of the Region's tasks from ListTasks alone, for executions collected without tasks.</summary>
