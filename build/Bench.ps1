@@ -92,7 +92,8 @@ function Invoke-Bench {
         x200k  = @{ Spec = "regions=$four,tasks=500,locations=5,agents=5,executions=100,days=25"; Baseline = $false } # 200,000 executions in the window: the memory target
         # The same shape with 2,858 tasks a Region: 1,143,200 executions generated, about 1,000,000 in the window
         # (x200k keeps 87.5%: tasks still being created have none, and a few start outside the window).
-        x1m    = @{ Spec = "regions=$four,tasks=2858,locations=5,agents=5,executions=100,days=25"; Baseline = $false }
+        x1m    = @{ Spec = "regions=$four,tasks=500,locations=5,agents=5,executions=572,days=25"; Baseline = $false } # x200k with 5.72x the executions per task: about 1,000,000 in the window, the same tasks
+        x1mwide = @{ Spec = "regions=$four,tasks=2858,locations=5,agents=5,executions=100,days=25"; Baseline = $false } # x200k with 5.72x the tasks: about 1,000,000 executions, and 5.72x the per-task state
     }
     $settingArgs = @{
         latency   = @('--latency-ms', "$latencyMs")
@@ -101,7 +102,7 @@ function Invoke-Bench {
     }
     # Default: latency and rate limit over small, medium and large (the rate-limit baseline is skipped where it
     # would run longer than -BenchMaxMinutes), then the 200,000-execution memory run with no faults.
-    $BenchDataset = @(Split-List $BenchDataset 'BenchDataset' 'small', 'medium', 'large', 'x200k', 'x1m')
+    $BenchDataset = @(Split-List $BenchDataset 'BenchDataset' 'small', 'medium', 'large', 'x200k', 'x1m', 'x1mwide')
     $BenchSetting = @(Split-List $BenchSetting 'BenchSetting' 'latency', 'ratelimit', 'none')
     $measures = @(Split-List $BenchMeasure 'BenchMeasure' 'export', 'session', 'firstobject', 'selectfirst')
     if (-not $measures) { $measures = @('export') }
@@ -461,10 +462,11 @@ function Invoke-StreamBench {
                 $fo = Invoke-StreamChild firstobject $endpoint $regions $runDir
                 $row.FirstObject = [ordered]@{
                     FirstObjectSeconds = [math]::Round([double]$fo.Run.FirstObjectSeconds, 3); CommandSeconds = [math]::Round([double]$fo.Run.CommandSeconds, 3)
+                    WarmFirstObjectSeconds = [math]::Round([double]$fo.Run.WarmFirstObjectSeconds, 3); WarmCommandSeconds = [math]::Round([double]$fo.Run.WarmCommandSeconds, 3)
                     TotalCalls = $fo.TotalCalls; Describes = $fo.Describes; FullScanEstimateSeconds = [math]::Round($fullSeconds)
                 }
-                Write-Host ("first object after {0:0.000} s (command ended after {1:0.000} s, {2:N0} calls); a full scan ~{3:N0} s" -f $row.FirstObject.FirstObjectSeconds,
-                    $row.FirstObject.CommandSeconds, $fo.TotalCalls, $fullSeconds)
+                Write-Host ("first object after {0:0.000} s (command ended after {1:0.000} s, {2:N0} calls for both runs); warm: {4:0.000} s (ended after {5:0.000} s); a full scan ~{3:N0} s" -f $row.FirstObject.FirstObjectSeconds,
+                    $row.FirstObject.CommandSeconds, $fo.TotalCalls, $fullSeconds, $row.FirstObject.WarmFirstObjectSeconds, $row.FirstObject.WarmCommandSeconds)
             }
         }
         finally {
@@ -483,7 +485,7 @@ function Invoke-StreamBench {
         $s = if ($r.Contains('Session')) { $r.Session } else { $null }
         $q = if ($r.Contains('SelectFirst')) { $r.SelectFirst } else { $null }
         $o = if ($r.Contains('FirstObject')) { $r.FirstObject } else { $null }
-        $table += "| $($r.Setting) | $($r.Dataset) | $(if ($s) { & $mib $s.FloorWorkingSetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetAfterGetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetBytes } else { '–' }) | $(if ($s) { '{0:N0}' -f $s.GetExecutionCount } else { '–' }) | $(if ($s) { $s.GetExecutionSeconds } else { '–' }) | $(if ($s) { $s.ExportSeconds } else { '–' }) | $(if ($q) { '{0:N0}' -f $q.TotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.FullScanTotalCalls) { '{0:N0}' -f $q.FullScanTotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.ShareOfFullScan) { '{0:P2}' -f $q.ShareOfFullScan } else { '–' }) | $(if ($o) { $o.FirstObjectSeconds } else { '–' }) |"
+        $table += "| $($r.Setting) | $($r.Dataset) | $(if ($s) { & $mib $s.FloorWorkingSetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetAfterGetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetBytes } else { '–' }) | $(if ($s) { '{0:N0}' -f $s.GetExecutionCount } else { '–' }) | $(if ($s) { $s.GetExecutionSeconds } else { '–' }) | $(if ($s) { $s.ExportSeconds } else { '–' }) | $(if ($q) { '{0:N0}' -f $q.TotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.FullScanTotalCalls) { '{0:N0}' -f $q.FullScanTotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.ShareOfFullScan) { '{0:P2}' -f $q.ShareOfFullScan } else { '–' }) | $(if ($o) { "$($o.FirstObjectSeconds) cold, $($o.WarmFirstObjectSeconds) warm" } else { '–' }) |"
     }
     $markdown = @("Streaming benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); pwsh $($PSVersionTable.PSVersion)") + '' + $table
     Set-Content -Path (Join-Path $OutDir 'stream-summary.md') -Value $markdown

@@ -4,7 +4,7 @@
 #                Export-SSDataSyncReport over the same Regions, one after the other; the peak working set of the
 #                whole process after each.
 #   firstobject  the time from invoking Get-SSDataSyncExecution to its first object (then Select-Object -First 1
-#                stops the scan), and to the command's end.
+#                stops the scan), and to the command's end: in the fresh process (cold), then again (warm).
 #   selectfirst  Get-SSDataSyncExecution | Select-Object -First 1 (the parent reads the emulator's call counts).
 #   fullscan     Get-SSDataSyncExecution | Measure-Object (the calls of the full scan, for selectfirst).
 param(
@@ -45,6 +45,11 @@ switch ($Mode) {
         Get-SSDataSyncExecution @aws -ErrorAction SilentlyContinue -ErrorVariable +scanErrors 6>$null | Select-Object -First 1 | ForEach-Object { $first = $watch.Elapsed.TotalSeconds }
         $result.FirstObjectSeconds = $first
         $result.CommandSeconds = $watch.Elapsed.TotalSeconds
+        # The same once the process is warm (the SDK loaded and its code compiled by the first run): the scan's own time.
+        $watch.Restart()
+        Get-SSDataSyncExecution @aws -ErrorAction SilentlyContinue -ErrorVariable +scanErrors 6>$null | Select-Object -First 1 | ForEach-Object { $first = $watch.Elapsed.TotalSeconds }
+        $result.WarmFirstObjectSeconds = $first
+        $result.WarmCommandSeconds = $watch.Elapsed.TotalSeconds
     }
     'selectfirst' {
         $watch = [Diagnostics.Stopwatch]::StartNew()
