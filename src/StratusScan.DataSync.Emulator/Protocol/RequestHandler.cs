@@ -24,7 +24,7 @@ namespace StratusScan.DataSync.Emulator.Protocol;
 /// random 5xx (and bursts), access denied, validation, the operation (maybe in a token loop), and maybe a
 /// dropped connection or a malformed response.
 /// </summary>
-internal sealed class RequestHandler
+internal sealed partial class RequestHandler
 {
     private const string TargetPrefix = "FmrsService.";
     private const string JsonContentType = "application/x-amz-json-1.1";
@@ -292,66 +292,6 @@ internal sealed class RequestHandler
         if (error.ErrorCode is not null) body[call.IsOrganizations ? "Reason" : "errorCode"] = error.ErrorCode;
         call.Context.Response.Headers["x-amzn-ErrorType"] = error.Code;
         await WriteAsync(call.Context, error.StatusCode, JsonContentType, Encoding.UTF8.GetBytes(body.ToJsonString())).ConfigureAwait(false);
-    }
-
-    private async Task AdminAsync(HttpContext context)
-    {
-        string path = context.Request.Path.Value ?? "";
-        bool post = HttpMethods.IsPost(context.Request.Method);
-        switch (path.TrimEnd('/'))
-        {
-            case "/__emulator/stats" when !post:
-                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(_stats.Snapshot().ToJson().ToJsonString())).ConfigureAwait(false);
-                return;
-            case "/__emulator/reset" or "/__emulator/stats/reset" when post:
-                _stats.Reset();
-                _faults.ResetRateLimits();
-                context.Response.StatusCode = 204;
-                return;
-            case "/__emulator/sessions" when !post:
-                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(_credentials.SessionsJson().ToJsonString())).ConfigureAwait(false);
-                return;
-            case "/__emulator/organization" when !post:
-                // The organisation Organizations calls are served from (null: none), for tests to compare against.
-                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(OrganizationJson().ToJsonString())).ConfigureAwait(false);
-                return;
-            case "/__emulator/health" when !post:
-                // What is served: scripts (the organisation benchmark) read the generated accounts from here.
-                var health = new JsonObject
-                {
-                    ["status"] = "ok",
-                    ["accounts"] = new JsonArray(_dataset.Accounts.Select(a => (JsonNode)a.AccountId).ToArray()),
-                    ["regions"] = new JsonArray(_dataset.AllRegions().Select(r => r.Region).Distinct().Order(StringComparer.Ordinal).Select(r => (JsonNode)r).ToArray()),
-                };
-                await WriteAsync(context, 200, "application/json", Encoding.UTF8.GetBytes(health.ToJsonString())).ConfigureAwait(false);
-                return;
-            default:
-                await WriteAsync(context, 404, "application/json", """{"message":"Unknown emulator endpoint: GET /__emulator/stats, GET /__emulator/sessions, POST /__emulator/reset, GET /__emulator/health, GET /__emulator/organization"}"""u8.ToArray()).ConfigureAwait(false);
-                return;
-        }
-    }
-
-    private JsonObject OrganizationJson()
-    {
-        if (Organization is null) return new JsonObject { ["Organization"] = null };
-        return new JsonObject
-        {
-            ["Organization"] = new JsonObject
-            {
-                ["Id"] = Organization.Id,
-                ["ManagementAccountId"] = Organization.ManagementAccountId,
-                ["RootId"] = Organization.Root.Id,
-                ["OrganizationalUnits"] = new JsonArray(Organization.Units.Select(u => (JsonNode)new JsonObject
-                {
-                    ["Id"] = u.Id, ["Name"] = u.Name, ["ParentId"] = u.ParentId, ["Path"] = u.Path,
-                }).ToArray()),
-                ["Accounts"] = new JsonArray(Organization.Accounts.Select(a => (JsonNode)new JsonObject
-                {
-                    ["AccountId"] = a.AccountId, ["Name"] = a.Name, ["Email"] = a.Email, ["State"] = a.State, ["JoinedMethod"] = a.JoinedMethod,
-                    ["JoinedTimestamp"] = a.JoinedTimestamp.ToUnixTimeSeconds(), ["ParentId"] = a.ParentId, ["Path"] = a.Path,
-                }).ToArray()),
-            },
-        };
     }
 
     internal void ResetRateLimits() => _faults.ResetRateLimits();
