@@ -23,6 +23,26 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The mapped name of an account, else its id.</summary>
         public string NameOf(string accountId) => MappedNameOf(accountId) ?? accountId;
 
+        /// <summary>
+        /// The config's mappings with the names accounts carried (the Name of an account piped in) for the accounts the
+        /// config does not name: the config wins, a carried name fills a gap.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string>? WithCarried(IReadOnlyDictionary<string, string>? mappings, IReadOnlyDictionary<string, string>? carried)
+        {
+            if (carried is null || carried.Count == 0) return mappings;
+            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in carried) merged[pair.Key] = pair.Value;
+            if (mappings != null)
+            {
+                foreach (var pair in mappings)
+                {
+                    if (!string.IsNullOrWhiteSpace(pair.Value)) merged[pair.Key] = pair.Value;
+                }
+            }
+
+            return merged;
+        }
+
         /// <summary>A name an account already carries, else its id.</summary>
         public static string OrId(string? name, string accountId) => string.IsNullOrEmpty(name) ? accountId : name!;
     }

@@ -9,17 +9,37 @@ namespace StratusScan.DataSync.Inventory
     internal static class AccountResolution
     {
         /// <summary>
-        /// The accounts of an organisation-wide scan from -RoleArn, or -AccountId with -RoleName (else, with
-        /// -RoleName, the accounts of the ARNs given); null for a scan of the credentials' own account. Misused
-        /// parameters are errors that say what to give.
+        /// The accounts of an organisation-wide scan from -RoleArn, or -AccountId (or accounts piped in) with
+        /// -RoleName (else, with -RoleName, the accounts of the ARNs given); null for a scan of the credentials' own
+        /// account. Misused parameters are errors that say what to give.
         /// </summary>
         public static IReadOnlyList<AccountRole>? Resolve(ScanPlanInput input, IReadOnlyList<string> regions, IEnumerable<AwsArn>? arns)
         {
+            var piped = input.PipedAccountIds != null && input.PipedAccountIds.Count > 0 ? input.PipedAccountIds : null;
+            if (piped != null)
+            {
+                // Accounts piped in are -AccountId given another way: they take -RoleName, and exclude the other two.
+                if (input.AccountIds != null)
+                {
+                    throw Error("Accounts were piped in and -AccountId was given too: give the accounts one way. Pipe them (filter with Where-Object AccountId -in ... to scan some), or give -AccountId without piping accounts.", "AmbiguousAccounts", "AccountId");
+                }
+
+                if (input.RoleArns != null)
+                {
+                    throw Error("Accounts were piped in and -RoleArn names accounts too: with piped accounts give -RoleName, the role to assume in each; or give -RoleArn without piping accounts.", "AmbiguousAccounts", "RoleArn");
+                }
+
+                if (input.RoleName is null)
+                {
+                    throw Error("The " + piped.Count + " account(s) piped in need -RoleName: the role to assume in each (for example -RoleName StratusScanReadOnly), or pipe nothing to scan the credentials' own account.", "RoleNameRequired", "RoleName");
+                }
+            }
+
             var assumeOptions = new List<string>();
             if (input.ExternalId != null) assumeOptions.Add("ExternalId");
             if (input.RoleSessionName != null) assumeOptions.Add("RoleSessionName");
             if (input.DurationSeconds.HasValue) assumeOptions.Add("DurationSeconds");
-            if (input.RoleArns is null && input.RoleName is null && input.AccountIds is null)
+            if (input.RoleArns is null && input.RoleName is null && input.AccountIds is null && piped is null)
             {
                 if (assumeOptions.Count > 0)
                 {
@@ -48,7 +68,7 @@ namespace StratusScan.DataSync.Inventory
                 else
                 {
                     var partition = Partitions.OfRegion(regions[0]);
-                    var ids = input.AccountIds ?? arns?.Select(a => a.AccountId).Distinct(StringComparer.Ordinal).ToArray();
+                    var ids = input.AccountIds ?? piped ?? arns?.Select(a => a.AccountId).Distinct(StringComparer.Ordinal).ToArray();
                     if (ids is null || ids.Count == 0)
                     {
                         throw Error("-RoleName needs the accounts to assume it in: give -AccountId (for example -AccountId 111122223333,444455556666), or ARNs of those accounts.", "AccountIdRequired", "RoleName");

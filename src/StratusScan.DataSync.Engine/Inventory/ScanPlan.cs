@@ -21,7 +21,12 @@ namespace StratusScan.DataSync.Inventory
         /// <summary>The credentials' default Region (AWS_REGION, the profile's region), or null.</summary>
         public string? SessionDefaultRegion { get; set; }
 
+        /// <summary>-AccountId as given on the command line; null when not given.</summary>
         public IReadOnlyList<string>? AccountIds { get; set; }
+
+        /// <summary>The accounts piped in and taken (<see cref="PipedAccounts"/>); null or empty when none were.</summary>
+        public IReadOnlyList<string>? PipedAccountIds { get; set; }
+
         public string? RoleName { get; set; }
         public IReadOnlyList<string>? RoleArns { get; set; }
         public string? ExternalId { get; set; }

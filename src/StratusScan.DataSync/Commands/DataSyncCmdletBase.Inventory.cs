@@ -7,9 +7,9 @@ using StratusScan.DataSync.Inventory;
 namespace StratusScan.DataSync.Commands
 {
     /// <summary>
-    /// The scan of the Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name) and are
-    /// gathered in ProcessRecord; one scan runs in EndProcessing, so piping 500 tasks costs one scan, not 500. Its
-    /// objects are written as they arrive.
+    /// The scan of the Get-SSDataSync* cmdlets: ARNs arrive by parameter or pipeline (by property name), and accounts
+    /// by pipeline (DataSyncCmdletBase.Accounts.cs); both are gathered in ProcessRecord and one scan runs in
+    /// EndProcessing, so piping 500 tasks or 500 accounts costs one scan, not 500. Its objects are written as they arrive.
     /// </summary>
     public abstract partial class DataSyncCmdletBase
     {
@@ -30,7 +30,9 @@ namespace StratusScan.DataSync.Commands
         /// </summary>
         internal ScanOutcome? RunScan(ResourceKinds kind, string arnType, string arnParameter, bool includeTags, Action<object> write, DateTime? executionsSince = null)
         {
-            if (_arns.Count == 0 && MyInvocation.ExpectingInput) return null;
+            // Accounts piped in, every one left out (warned): nothing to scan, not the credentials' own account.
+            if (OnlyAccountsLeftOut) return null;
+            if (_arns.Count == 0 && !AccountsPiped && MyInvocation.ExpectingInput) return null;
             var arns = ParseArns(_arns.Distinct(StringComparer.Ordinal), arnType, arnParameter);
 
             var pump = new PipelinePump();
@@ -38,7 +40,7 @@ namespace StratusScan.DataSync.Commands
             {
                 var config = LoadConfig(ConfigPath);
                 var plan = ResolvePlan(session, config, arns);
-                var request = plan.ToRequest(kind, config.AccountMappings, includeTags, executionsSince);
+                var request = plan.ToRequest(kind, AccountMappingsOf(config), includeTags, executionsSince);
                 return Scan(session, pump, request, "Get DataSync " + kind.ToString().ToLowerInvariant(), new PipelineSink(pump, write));
             }
         }

@@ -19,8 +19,12 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     public abstract partial class DataSyncCmdletBase : AwsCmdletBase
     {
-        /// <summary>Organisation-wide: scan these accounts by assuming -RoleName in each.</summary>
-        [Parameter]
+        /// <summary>
+        /// Organisation-wide: scan these accounts by assuming -RoleName in each. Also bound by property name from the
+        /// pipeline, but the scan reads it only as given on the command line (<see cref="AccountIdGiven"/>): accounts
+        /// piped in arrive through <see cref="AccountInput"/>, and a resource's AccountId is never an account to scan.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? AccountId { get; set; }
 
@@ -66,7 +70,8 @@ namespace StratusScan.DataSync.Commands
                 Arns = arns,
                 ConfiguredRegions = config.DefaultRegions,
                 SessionDefaultRegion = DefaultRegionOf(session),
-                AccountIds = AccountId,
+                AccountIds = AccountIdGiven,
+                PipedAccountIds = AccountsPiped ? PipedAccountIds : null,
                 RoleName = RoleName,
                 RoleArns = RoleArn,
                 ExternalId = ExternalId,

@@ -18,7 +18,7 @@ namespace StratusScan.DataSync.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "SSDataSyncReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DaysSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportSSDataSyncReportCommand : ExecutionWindowCmdletBase
+    public sealed partial class ExportSSDataSyncReportCommand : ExecutionWindowCmdletBase
     {
         /// <summary>An environment variable, read only here, that lowers the rows a sheet holds before it continues on "Name (2)" (a test hook).</summary>
         internal const string MaxSheetRowsVariable = "STRATUSSCAN_MAX_SHEET_ROWS";
@@ -116,6 +116,8 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord()
         {
+            // An account piped in (Get-SSOrganizationAccount | Export-SSDataSyncReport -RoleName R): scanned in EndProcessing.
+            if (TakePipedAccounts()) return;
             if (InputObject is null) return;
             _receivedInput = true;
             if (InputObject.BaseObject is System.Collections.IEnumerable items && !(InputObject.BaseObject is string))
@@ -147,16 +149,19 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
-            var piped = _receivedInput || MyInvocation.ExpectingInput;
+            // Accounts piped in mean a scan of them; objects piped in, a workbook of exactly those.
+            var piped = !AccountsPiped && (_receivedInput || MyInvocation.ExpectingInput);
             var window = Window;
             var scanTime = DateTime.UtcNow;
             var pump = new PipelinePump();
             try
             {
-                var naming = new ReportNaming(AccountName, _config.AccountNames, _config.OrganizationName);
+                var mappings = AccountMappingsOf(_config);
+                var naming = new ReportNaming(AccountName, new AccountNames(mappings), _config.OrganizationName);
                 var builder = _builder!;
                 ReportData data;
                 string path;
+                if (AccountsPiped && !CheckPipedAccounts()) return;
                 if (piped && _objects.Count == 0)
                 {
                     // Nothing usable arrived: no workbook (an empty one would look like an account without DataSync).
@@ -193,7 +198,7 @@ namespace StratusScan.DataSync.Commands
                         OpenLog(path);
                         Banner(scope, plan.Accounts is null ? null : identity);
                         _log?.Info("Scanning " + description + "; executions " + window.Description + "; throttle limit " + ThrottleLimit + ".");
-                        var request = plan.ToRequest(ResourceKinds.All, _config.AccountMappings, executionsSince: window.SinceUtc);
+                        var request = plan.ToRequest(ResourceKinds.All, mappings, executionsSince: window.SinceUtc);
                         // The workbook shows the tags of tasks, locations and agents; executions' tags would cost a call each for nothing.
                         if (IncludeTags) request.TaggedKinds = ResourceKinds.Tasks | ResourceKinds.Locations | ResourceKinds.Agents;
                         var outcome = Scan(session, pump, request, "Export DataSync report", builder);
@@ -328,70 +333,5 @@ namespace StratusScan.DataSync.Commands
                 throw;
             }
         }
-
-        // ---- console and log ------------------------------------------------------------------------------------
-
-        private void OpenLog(string workbookPath)
-        {
-            // By default the log goes in a logs folder beside the workbook, wherever the current location is.
-            var path = LogPath != null
-                ? GetUnresolvedProviderPathFromPSPath(LogPath)
-                : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(workbookPath) ?? GetUnresolvedProviderPathFromPSPath("."), "logs", RunLog.FileNameFor(DateTime.Now));
-            try
-            {
-                _log = RunLog.Open(path);
-                _log.Info("Export-SSDataSyncReport " + EngineInfo.Version + "; workbook " + workbookPath + ".");
-                WriteVerbose("Log file: " + path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
-            {
-                WriteWarning("The log file '" + path + "' cannot be written (" + e.Message + "); continuing without it.");
-            }
-        }
-
-        private void Banner(ReportScope report, CallerIdentity? caller = null)
-        {
-            var accounts = report.Accounts;
-            var accountName = report.AccountName;
-            var accountId = report.AccountId;
-            var partition = report.Partition;
-            var line = new string('=', 68);
-            WriteHostLine(line);
-            WriteHostLine("            AWS DATASYNC COMPREHENSIVE EXPORT (StratusScan.DataSync)");
-            WriteHostLine(line);
-            string scope;
-            if (accounts.Count > 1)
-            {
-                WriteHostLine("Organization: " + accountName);
-                WriteHostLine("Accounts: " + accounts.Count + " (" + string.Join(", ", accounts.Select(a => a.AccountId)) + ")");
-                scope = "Organization: " + accountName + "; Accounts: " + string.Join(", ", accounts.Select(a => a.AccountId));
-            }
-            else
-            {
-                WriteHostLine("Account ID: " + accountId);
-                WriteHostLine("Account Name: " + accountName);
-                scope = "Account ID: " + accountId + "; Account Name: " + accountName;
-            }
-
-            if (caller != null) WriteHostLine("Scanning as: " + caller.Arn);
-            WriteHostLine("Environment: " + Partitions.DisplayName(partition));
-            WriteHostLine(line);
-            _log?.Info(scope + "; Environment: " + Partitions.DisplayName(partition) + (caller is null ? string.Empty : "; scanning as " + caller.Arn));
-        }
-
-        private void WriteCollectionSummary(ScanOutcome result, ReportBuilder builder, ExecutionWindow window)
-        {
-            var text = string.Format(CultureInfo.InvariantCulture,
-                "Collection complete:{0}{7}  Tasks: {1}{0}  Locations: {2}{0}  Agents: {3}{0}  Executions ({4}): {5}{6}",
-                Environment.NewLine, builder.Tasks, builder.Locations, builder.Agents, window.Description, builder.Executions,
-                result.Issues.Count == 0 ? string.Empty : Environment.NewLine + "  Scan issues: " + result.Issues.Count + " (listed on the Summary sheet; the data is incomplete)",
-                result.Accounts.Count == 0 ? string.Empty : "  Accounts: " + (result.Accounts.Count - result.FailedAccounts.Count) + " of " + result.Accounts.Count + " scanned" + Environment.NewLine);
-            _log?.Info(text.Replace(Environment.NewLine, " "));
-            WriteHostLine(text);
-        }
-
-        /// <summary>A console line that is also on the information stream (as Write-Host), so runbooks can capture it.</summary>
-        private void WriteHostLine(string text) =>
-            WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST", "StratusScan.DataSync" });
     }
 }

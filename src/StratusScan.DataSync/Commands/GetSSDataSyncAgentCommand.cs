@@ -24,7 +24,7 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         public SwitchParameter IncludeTags { get; set; }
 
-        protected override void ProcessRecord() => Collect(AgentArn);
+        protected override void ProcessRecord() => CollectInput(AgentArn, nameof(AgentArn));
 
         protected override void EndProcessing() =>
             WriteScan<DataSyncAgent>(ResourceKinds.Agents, "agent", "AgentArn", IncludeTags, a => Matches(Status, a.Status), n => "Collection complete: Agents: " + n);

@@ -27,7 +27,7 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         public SwitchParameter IncludeTags { get; set; }
 
-        protected override void ProcessRecord() => Collect(TaskArn);
+        protected override void ProcessRecord() => CollectInput(TaskArn, nameof(TaskArn));
 
         protected override void EndProcessing()
         {

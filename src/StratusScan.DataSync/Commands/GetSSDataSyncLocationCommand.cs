@@ -25,7 +25,7 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         public SwitchParameter IncludeTags { get; set; }
 
-        protected override void ProcessRecord() => Collect(LocationArn);
+        protected override void ProcessRecord() => CollectInput(LocationArn, nameof(LocationArn));
 
         protected override void EndProcessing() =>
             WriteScan<DataSyncLocation>(ResourceKinds.Locations, "location", "LocationArn", IncludeTags, l => Matches(LocationType, l.LocationType), n => "Collection complete: Locations: " + n);

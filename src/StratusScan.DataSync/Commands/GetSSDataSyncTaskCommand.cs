@@ -24,7 +24,7 @@ namespace StratusScan.DataSync.Commands
         [Parameter]
         public SwitchParameter IncludeTags { get; set; }
 
-        protected override void ProcessRecord() => Collect(TaskArn);
+        protected override void ProcessRecord() => CollectInput(TaskArn, nameof(TaskArn));
 
         protected override void EndProcessing() =>
             WriteScan<DataSyncTask>(ResourceKinds.Tasks, "task", "TaskArn", IncludeTags, t => Matches(Status, t.Status), n => "Collection complete: Tasks: " + n);

@@ -1,0 +1,100 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using StratusScan.DataSync.Aws;
+using StratusScan.DataSync.Inventory;
+using StratusScan.DataSync.Logging;
+using StratusScan.DataSync.Regions;
+using StratusScan.DataSync.Report;
+
+namespace StratusScan.DataSync.Commands
+{
+    /// <summary>Export-SSDataSyncReport's console lines, log file, and the checks of accounts piped in.</summary>
+    public sealed partial class ExportSSDataSyncReportCommand
+    {
+        /// <summary>
+        /// Accounts were piped in: false (after a warning) when none of them can be scanned; a terminating error when
+        /// Get-SSDataSync* objects were piped in with them (a scan and a workbook of given objects do not mix).
+        /// </summary>
+        private bool CheckPipedAccounts()
+        {
+            if (_objects.Count > 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                    "Accounts and " + _objects.Count + " task, location, agent or execution object(s) were piped in together. Pipe accounts (with -RoleName) to scan them, or the objects of the Get-SSDataSync* cmdlets to write a workbook of exactly those, in separate runs."),
+                    "MixedReportInput", ErrorCategory.InvalidArgument, null));
+            }
+
+            if (!OnlyAccountsLeftOut) return true;
+            WriteWarning("None of the accounts piped in can be scanned, so no workbook is written.");
+            return false;
+        }
+
+        // ---- console and log ------------------------------------------------------------------------------------
+
+        private void OpenLog(string workbookPath)
+        {
+            // By default the log goes in a logs folder beside the workbook, wherever the current location is.
+            var path = LogPath != null
+                ? GetUnresolvedProviderPathFromPSPath(LogPath)
+                : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(workbookPath) ?? GetUnresolvedProviderPathFromPSPath("."), "logs", RunLog.FileNameFor(DateTime.Now));
+            try
+            {
+                _log = RunLog.Open(path);
+                _log.Info("Export-SSDataSyncReport " + EngineInfo.Version + "; workbook " + workbookPath + ".");
+                WriteVerbose("Log file: " + path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                WriteWarning("The log file '" + path + "' cannot be written (" + e.Message + "); continuing without it.");
+            }
+        }
+
+        private void Banner(ReportScope report, CallerIdentity? caller = null)
+        {
+            var accounts = report.Accounts;
+            var accountName = report.AccountName;
+            var accountId = report.AccountId;
+            var partition = report.Partition;
+            var line = new string('=', 68);
+            WriteHostLine(line);
+            WriteHostLine("            AWS DATASYNC COMPREHENSIVE EXPORT (StratusScan.DataSync)");
+            WriteHostLine(line);
+            string scope;
+            if (accounts.Count > 1)
+            {
+                WriteHostLine("Organization: " + accountName);
+                WriteHostLine("Accounts: " + accounts.Count + " (" + string.Join(", ", accounts.Select(a => a.AccountId)) + ")");
+                scope = "Organization: " + accountName + "; Accounts: " + string.Join(", ", accounts.Select(a => a.AccountId));
+            }
+            else
+            {
+                WriteHostLine("Account ID: " + accountId);
+                WriteHostLine("Account Name: " + accountName);
+                scope = "Account ID: " + accountId + "; Account Name: " + accountName;
+            }
+
+            if (caller != null) WriteHostLine("Scanning as: " + caller.Arn);
+            WriteHostLine("Environment: " + Partitions.DisplayName(partition));
+            WriteHostLine(line);
+            _log?.Info(scope + "; Environment: " + Partitions.DisplayName(partition) + (caller is null ? string.Empty : "; scanning as " + caller.Arn));
+        }
+
+        private void WriteCollectionSummary(ScanOutcome result, ReportBuilder builder, ExecutionWindow window)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture,
+                "Collection complete:{0}{7}  Tasks: {1}{0}  Locations: {2}{0}  Agents: {3}{0}  Executions ({4}): {5}{6}",
+                Environment.NewLine, builder.Tasks, builder.Locations, builder.Agents, window.Description, builder.Executions,
+                result.Issues.Count == 0 ? string.Empty : Environment.NewLine + "  Scan issues: " + result.Issues.Count + " (listed on the Summary sheet; the data is incomplete)",
+                result.Accounts.Count == 0 ? string.Empty : "  Accounts: " + (result.Accounts.Count - result.FailedAccounts.Count) + " of " + result.Accounts.Count + " scanned" + Environment.NewLine);
+            _log?.Info(text.Replace(Environment.NewLine, " "));
+            WriteHostLine(text);
+        }
+
+        /// <summary>A console line that is also on the information stream (as Write-Host), so runbooks can capture it.</summary>
+        private void WriteHostLine(string text) =>
+            WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST", "StratusScan.DataSync" });
+    }
+}
