@@ -304,6 +304,6 @@ Describe 'Resource objects piped on are never accounts' -Tag 'CoreOnly' {
         $run.Sessions | Should -BeNullOrEmpty
         $book = Read-Workbook @($run.Output | Where-Object { $_ -is [IO.FileInfo] })[0].FullName
         Get-SortedArn @(Get-Column $book['Tasks'] 'Task ARN') | Should -Be (Get-SortedArn $some.TaskArn)
-        @((Get-SummaryTable $book['Summary'] 'By Account').'Account ID') | Should -Be @('444455556666', '777788889999')
+        @((Get-SummaryTable $book['Summary'] 'By Account').'Account ID' | Sort-Object) | Should -Be @('444455556666', '777788889999') -Because 'the accounts of the objects (listed in arrival order, compared sorted)'
     }
 }
