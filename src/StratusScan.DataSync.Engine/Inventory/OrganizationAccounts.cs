@@ -11,7 +11,8 @@ namespace StratusScan.DataSync.Inventory
 {
     /// <summary>
     /// One account of the organisation as Get-SSOrganizationAccount gives it. <see cref="AccountId"/> is what the
-    /// scanning cmdlets' -AccountId takes.
+    /// scanning cmdlets' -AccountId takes, also piped (by property name, with <see cref="Name"/> and <see cref="State"/>:
+    /// see <see cref="PipedAccounts"/>).
     /// </summary>
     public sealed class OrganizationAccount
     {

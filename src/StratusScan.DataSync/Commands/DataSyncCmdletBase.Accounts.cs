@@ -85,6 +85,27 @@ namespace StratusScan.DataSync.Commands
         internal bool OnlyAccountsLeftOut => _pipedAccounts.Received && _pipedAccounts.AccountIds.Count == 0;
 
         /// <summary>
+        /// For a cmdlet that writes either a scan or exactly the objects piped in (Export-SSDataSyncReport): call at the
+        /// start of EndProcessing with the count of Get-SSDataSync* objects taken. True to go on (no account piped, or
+        /// accounts to scan); false, after a warning, when every account piped in was left out (write nothing); a
+        /// terminating MixedReportInput when accounts and objects were piped together.
+        /// </summary>
+        internal bool CheckPipedAccounts(long objectsPiped, string output)
+        {
+            if (!AccountsPiped) return true;
+            if (objectsPiped > 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                    "Accounts and " + objectsPiped + " task, location, agent or execution object(s) were piped in together. Pipe accounts (with -RoleName) to scan them, or the objects of the Get-SSDataSync* cmdlets to write exactly those, in separate runs."),
+                    "MixedReportInput", ErrorCategory.InvalidArgument, null));
+            }
+
+            if (!OnlyAccountsLeftOut) return true;
+            WriteWarning("None of the accounts piped in can be scanned, so no " + output + " is written.");
+            return false;
+        }
+
+        /// <summary>
         /// The account names of the scan: the config's account_mappings, and for an account piped in that the config
         /// does not name, the name it carried (a Get-SSOrganizationAccount object's Name).
         /// </summary>

@@ -11,27 +11,9 @@ using StratusScan.DataSync.Report;
 
 namespace StratusScan.DataSync.Commands
 {
-    /// <summary>Export-SSDataSyncReport's console lines, log file, and the checks of accounts piped in.</summary>
+    /// <summary>Export-SSDataSyncReport's console lines and log file.</summary>
     public sealed partial class ExportSSDataSyncReportCommand
     {
-        /// <summary>
-        /// Accounts were piped in: false (after a warning) when none of them can be scanned; a terminating error when
-        /// Get-SSDataSync* objects were piped in with them (a scan and a workbook of given objects do not mix).
-        /// </summary>
-        private bool CheckPipedAccounts()
-        {
-            if (_objects.Count > 0)
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
-                    "Accounts and " + _objects.Count + " task, location, agent or execution object(s) were piped in together. Pipe accounts (with -RoleName) to scan them, or the objects of the Get-SSDataSync* cmdlets to write a workbook of exactly those, in separate runs."),
-                    "MixedReportInput", ErrorCategory.InvalidArgument, null));
-            }
-
-            if (!OnlyAccountsLeftOut) return true;
-            WriteWarning("None of the accounts piped in can be scanned, so no workbook is written.");
-            return false;
-        }
-
         // ---- console and log ------------------------------------------------------------------------------------
 
         private void OpenLog(string workbookPath)

@@ -161,7 +161,7 @@ namespace StratusScan.DataSync.Commands
                 var builder = _builder!;
                 ReportData data;
                 string path;
-                if (AccountsPiped && !CheckPipedAccounts()) return;
+                if (!CheckPipedAccounts(_objects.Count, "workbook")) return;
                 if (piped && _objects.Count == 0)
                 {
                     // Nothing usable arrived: no workbook (an empty one would look like an account without DataSync).

@@ -12,7 +12,10 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(DataSyncTaskExecution))]
     public sealed class GetSSDataSyncExecutionCommand : ExecutionWindowCmdletBase
     {
-        /// <summary>Only executions of these tasks; binds TaskArn from Get-SSDataSyncTask's objects.</summary>
+        /// <summary>
+        /// Only executions of these tasks; binds TaskArn from Get-SSDataSyncTask's objects. A task's own AccountId never
+        /// makes the scan organisation-wide: its ARN names its account (with -RoleName the role is assumed there).
+        /// </summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? TaskArn { get; set; }

@@ -9,7 +9,7 @@ namespace StratusScan.DataSync.Commands
 {
     /// <summary>
     /// <para type="synopsis">Lists the accounts of the AWS organisation (or of one OU and the OUs below it), with
-    /// the path of the OU each sits in, for the scanning cmdlets' -AccountId.</para>
+    /// the path of the OU each sits in, to pipe into the scanning cmdlets (or give to their -AccountId).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SSOrganizationAccount")]
     [OutputType(typeof(OrganizationAccount))]
