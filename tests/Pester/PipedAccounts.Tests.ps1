@@ -156,6 +156,24 @@ Describe 'Other account objects, batches, duplicates and names' -Tag 'CoreOnly' 
         Get-EmulatorCallCount -Stats $run.Stats -Operation AssumeRole | Should -Be 3
     }
 
+    It 'keeps an ARN given on the command line as the filter of the piped accounts'' scan' {
+        $arn = @(Get-DatasetTaskArn '444455556666')[0]
+        $run = Invoke-Piped -InputObject $script:Active -Command Get-SSDataSyncTask -Parameters @{ RoleName = $script:Role; TaskArn = $arn }
+        $run.Errors | Should -BeNullOrEmpty -Because (Get-ErrorText $run.Errors)
+        @($run.Output.TaskArn) | Should -Be @($arn) -Because 'the accounts'' text never becomes an ARN'
+        @($run.Output.AccountName) | Should -Be @(($script:Active | Where-Object AccountId -eq '444455556666').Name)
+    }
+
+    It 'gives PowerShell''s validation error for a row with an empty AccountId and scans the other rows' {
+        $rows = @([pscustomobject]@{ AccountId = ''; Name = 'blank' }, [pscustomobject]@{ AccountId = '777788889999'; Name = 'Security' })
+        $run = Invoke-Piped -InputObject $rows -Command Get-SSDataSyncAgent -Parameters @{ RoleName = $script:Role }
+        $run.Thrown | Should -BeNullOrEmpty
+        @($run.Errors.FullyQualifiedErrorId) | Should -Be @('ParameterArgumentValidationError,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand')
+        $run.Errors[0].Exception.Message | Should -Match "'AccountId'"
+        @($run.Sessions.AccountId) | Should -Be @('777788889999')
+        Get-SortedArn $run.Output.AgentArn | Should -Be (Get-SortedArn @($script:Emulator.Dataset.Accounts | Where-Object AccountId -eq '777788889999' | ForEach-Object { $_.Regions.Agents.AgentArn }))
+    }
+
     It 'scans an account piped twice once, in arrival order, and lets the config''s account_mappings win over Name' {
         $config = Join-Path $script:Root 'mapped.json'
         @{ account_mappings = @{ '777788889999' = 'Mapped Security' } } | ConvertTo-Json | Set-Content -LiteralPath $config -Encoding utf8
