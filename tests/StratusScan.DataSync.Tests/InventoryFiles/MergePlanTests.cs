@@ -192,6 +192,42 @@ namespace StratusScan.DataSync.Tests.InventoryFiles
             Assert.Equal(new[] { "0 /in/good", "1 /in/bad.jsonl.gz" }, seen);
         }
 
+        [Fact]
+        public void TheSummaryShowsTheNotesAfterItsHeaderBlockAndAReportWithoutNotesHasNoNotesRows()
+        {
+            var old = new MemorySource("/in/old", HeaderOf(Monday, new[] { A }, East), new object[] { Task(A, "us-east-1", "1") });
+            var newer = new MemorySource("/in/new", HeaderOf(Monday.AddHours(2), new[] { A }, East), new object[] { Task(A, "us-east-1", "2") });
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "merge-notes-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(folder);
+            try
+            {
+                var merge = Plan(old, newer);
+                var path = System.IO.Path.Combine(folder, "merged.xlsx");
+                using (var builder = new ReportBuilder())
+                {
+                    merge.Stream(builder, null, CancellationToken.None);
+                    builder.WriteFile(path, ReportData.FromInventory(merge, Naming), overwrite: false);
+                }
+
+                var summary = Tests.Report.WorkbookReader.Read(path).Single(s => s.Name == "Summary").Rows;
+                int notes = summary.FindIndex(r => r.Length > 0 && r[0] as string == "Notes");
+                Assert.True(notes > summary.FindIndex(r => r.Length > 0 && r[0] as string == "Execution Window"));
+                Assert.True(notes < summary.FindIndex(r => r.Length > 0 && r[0] as string == "Tasks"));
+                Assert.Equal(2.0, summary[notes][1]);
+                Assert.StartsWith("Account 111122223333 us-east-1: the scan of '/in/new'", (string)summary[notes + 1][0]!);
+                Assert.Equal("'/in/old' adds nothing: every account and Region it covers is in a newer file.", summary[notes + 2][0]);
+                Assert.Equal("task 2", Tests.Report.WorkbookReader.Read(path).Single(s => s.Name == "Tasks").Cell(0, "Task Name"));
+
+                var plain = System.IO.Path.Combine(folder, "plain.xlsx");
+                WorkbookWriter.WriteFile(plain, new ReportData { AccountId = A, ScanTimeUtc = Monday }, overwrite: false);
+                Assert.DoesNotContain(Tests.Report.WorkbookReader.Read(plain).Single(s => s.Name == "Summary").Rows, r => r.Length > 0 && r[0] as string == "Notes");
+            }
+            finally
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+
         private sealed class FailingSource : IInventorySource
         {
             private readonly int _afterObjects;
