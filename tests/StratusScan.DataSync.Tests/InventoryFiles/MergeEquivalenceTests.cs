@@ -56,9 +56,9 @@ namespace StratusScan.DataSync.Tests.InventoryFiles
                 builder.WriteFile(organization, data, overwrite: false);
             }
 
-            // Shards in another order than the organisation's accounts: the workbook's rows do not depend on it, the account order does.
+            // One file per account, written by the real writer, one of them gzipped.
             var shards = new List<IInventorySource>();
-            foreach (var account in Accounts) shards.Add(await ShardAsync(account, window));
+            for (int i = 0; i < Accounts.Length; i++) shards.Add(await ShardAsync(Accounts[i], window, i == 1 ? ".jsonl.gz" : ".jsonl"));
             var merged = Path.Combine(_folder, "merged.xlsx");
             var merge = InventoryMerge.Plan(shards);
             Assert.Empty(merge.Warnings);
