@@ -20,6 +20,7 @@ namespace StratusScan.DataSync.InventoryFiles
         private readonly Dictionary<(string Account, string Region), int> _winner = new Dictionary<(string, string), int>();
         private readonly List<string> _warnings = new List<string>();
         private readonly List<string> _notes = new List<string>();
+        private List<int> _contributing = new List<int>();
 
         private InventoryMerge(IReadOnlyList<IInventorySource> sources)
         {
@@ -57,13 +58,8 @@ namespace StratusScan.DataSync.InventoryFiles
         public bool Wins(int index, string accountId, string region) =>
             !_winner.TryGetValue((accountId, region), out var winner) || winner == index;
 
-        /// <summary>True when source <paramref name="index"/> wins at least one pair of <paramref name="accountId"/>.</summary>
-        public bool WinsAny(int index, string accountId) =>
-            _winner.Any(p => p.Value == index && string.Equals(p.Key.Account, accountId, StringComparison.Ordinal));
-
-        /// <summary>Sources that win at least one pair (the others add nothing to the workbook), in the order given.</summary>
-        public IReadOnlyList<int> Contributing() =>
-            Enumerable.Range(0, _sources.Count).Where(i => _winner.ContainsValue(i) || Pairs(i).Count == 0).ToList();
+        /// <summary>Sources that win at least one pair, or cover none (the others add nothing to the workbook), in the order given.</summary>
+        public IReadOnlyList<int> Contributing() => _contributing;
 
         /// <summary>
         /// Reads each source's objects in turn and adds those of the pairs it wins to <paramref name="builder"/>.
@@ -157,9 +153,11 @@ namespace StratusScan.DataSync.InventoryFiles
                 _notes.Add(text);
             }
 
+            var winners = new HashSet<int>(_winner.Values);
+            _contributing = Enumerable.Range(0, _sources.Count).Where(i => winners.Contains(i) || Pairs(i).Count == 0).ToList();
             for (int i = 0; i < _sources.Count; i++)
             {
-                if (Pairs(i).Count > 0 && !_winner.ContainsValue(i))
+                if (!_contributing.Contains(i))
                 {
                     var text = "'" + _sources[i].Path + "' adds nothing: every account and Region it covers is in a newer file.";
                     _warnings.Add(text);
