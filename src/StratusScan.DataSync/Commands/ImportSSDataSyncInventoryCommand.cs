@@ -22,6 +22,7 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>The inventory files (.jsonl or .jsonl.gz); wildcards are expanded.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
