@@ -74,7 +74,7 @@ Describe 'Export-SSDataSyncInventory then Import-SSDataSyncInventory' -Tag CoreO
     It 'gives back the Get-SSDataSync* objects, member by member' {
         $imported = @(Import-SSDataSyncInventory -Path $script:Plain)
         Compare-Objects $script:Expected $imported | Should -BeNullOrEmpty
-        @($imported | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncTask] -and $_.Tags.Count -gt 0 }).Count | Should -BeGreaterThan 0
+        @($imported | Where-Object { $_.GetType().Name -eq 'DataSyncTask' -and $_.Tags.Count -gt 0 }).Count | Should -BeGreaterThan 0
     }
 
     It 'has a header that records the scan' {
@@ -89,8 +89,8 @@ Describe 'Export-SSDataSyncInventory then Import-SSDataSyncInventory' -Tag CoreO
         $h.TaggedKinds | Should -Be @('Tasks', 'Locations', 'Agents')
         $h.Window.Days | Should -BeNullOrEmpty
         ([DateTime]$h.Window.SinceUtc).ToUniversalTime() | Should -Be $script:Since.ToUniversalTime()
-        $h.Counts.Tasks | Should -Be @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncTask] }).Count
-        $h.Counts.Executions | Should -Be @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncTaskExecution] }).Count
+        $h.Counts.Tasks | Should -Be @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncTask' }).Count
+        $h.Counts.Executions | Should -Be @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncTaskExecution' }).Count
         $h.Issues | Should -BeNullOrEmpty
     }
 
@@ -101,23 +101,23 @@ Describe 'Export-SSDataSyncInventory then Import-SSDataSyncInventory' -Tag CoreO
         $bytes[0] | Should -Be 0x1f
         $bytes[1] | Should -Be 0x8b
         Compare-Objects $script:Expected @(Import-SSDataSyncInventory -LiteralPath $gz) | Should -BeNullOrEmpty
-        $agents = @(Import-SSDataSyncInventory $gz -Kind Agent, Location)
-        $agents.Count | Should -Be @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncAgent] -or $_ -is [StratusScan.DataSync.Inventory.DataSyncLocation] }).Count
+        $agents = @(Import-SSDataSyncInventory $gz -Kind agent, Location)
+        $agents.Count | Should -Be @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncAgent' -or $_.GetType().Name -eq 'DataSyncLocation' }).Count
     }
 
     It 'reads files piped from Get-ChildItem and named by wildcard' {
         $byInfo = @(Get-ChildItem -LiteralPath $script:Folder -Filter 'shard.jsonl*' | Import-SSDataSyncInventory -Kind Task)
         $byWildcard = @(Import-SSDataSyncInventory -Path (Join-Path $script:Folder 'shard.json*') -Kind Task)
-        $tasks = @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncTask] }).Count
+        $tasks = @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncTask' }).Count
         $byInfo.Count | Should -Be (2 * $tasks)
         $byWildcard.Count | Should -Be (2 * $tasks)
     }
 
     It 'pipes on to Where-Object and Export-Csv' {
         $csv = Join-Path $script:Folder 'agents.csv'
-        Import-SSDataSyncInventory $script:Plain | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncAgent] } | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Import-SSDataSyncInventory $script:Plain | Where-Object { $_.GetType().Name -eq 'DataSyncAgent' } | Export-Csv -LiteralPath $csv -NoTypeInformation
         $rows = @(Import-Csv -LiteralPath $csv)
-        $rows.Count | Should -Be @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncAgent] }).Count
+        $rows.Count | Should -Be @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncAgent' }).Count
         $rows[0].AgentArn | Should -Match '^arn:aws:datasync:'
     }
 
@@ -136,8 +136,8 @@ Describe 'Export-SSDataSyncInventory then Import-SSDataSyncInventory' -Tag CoreO
 Describe 'Export-SSDataSyncInventory from piped objects, and -Force' -Tag CoreOnly {
     It 'writes the piped objects (the window applies to executions) with their accounts and Regions' {
         $path = Join-Path (New-TestFolder piped) 'piped.jsonl'
-        $tasks = @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncTask] })
-        $executions = @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncTaskExecution] })
+        $tasks = @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncTask' })
+        $executions = @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncTaskExecution' })
         @($tasks + $executions) | Export-SSDataSyncInventory -Path $path -Since $script:Since -InformationAction SilentlyContinue
         Compare-Objects @($tasks + $executions) @(Import-SSDataSyncInventory $path) | Should -BeNullOrEmpty
         $h = Get-Header $path
@@ -202,7 +202,7 @@ Describe 'Import-SSDataSyncInventory with bad files' -Tag CoreOnly {
     BeforeAll {
         $script:Bad = New-TestFolder bad
         $good = Join-Path $script:Bad 'a-good.jsonl'
-        @($script:Expected | Where-Object { $_ -is [StratusScan.DataSync.Inventory.DataSyncAgent] }) | Export-SSDataSyncInventory -Path $good -InformationAction SilentlyContinue
+        @($script:Expected | Where-Object { $_.GetType().Name -eq 'DataSyncAgent' }) | Export-SSDataSyncInventory -Path $good -InformationAction SilentlyContinue
         $lines = [IO.File]::ReadAllText($good).TrimEnd("`n").Split("`n")
         $script:AgentCount = $lines.Count - 1
         $utf8 = [Text.UTF8Encoding]::new($false)
