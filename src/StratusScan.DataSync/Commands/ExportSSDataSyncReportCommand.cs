@@ -14,7 +14,7 @@ using StratusScan.DataSync.Report;
 namespace StratusScan.DataSync.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Writes the seven-sheet DataSync audit workbook, from a scan it runs itself or from objects piped in.</para>
+    /// <para type="synopsis">Writes the seven-sheet DataSync audit workbook, from a scan it runs itself, from objects piped in, or from inventory files.</para>
     /// </summary>
     [Cmdlet(VerbsData.Export, "SSDataSyncReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = DaysSet)]
     [OutputType(typeof(FileInfo))]
@@ -31,7 +31,10 @@ namespace StratusScan.DataSync.Commands
         private RunLog? _log;
 
         /// <summary>Tasks, locations, agents or executions from the Get-SSDataSync* cmdlets: the workbook holds exactly these.</summary>
-        [Parameter(ValueFromPipeline = true)]
+        /// <remarks>Not in the -InventoryPath sets: with pipeline input and -Path, only the Path set remains.</remarks>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = DaysSet)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = SinceSet)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet)]
         public PSObject? InputObject { get; set; }
 
         private const string PathSet = "Path";
@@ -50,11 +53,13 @@ namespace StratusScan.DataSync.Commands
         /// <summary>The folder for the workbook (default ./output); the StratusScan file name is used. Not with -Path.</summary>
         [Parameter(ParameterSetName = DaysSet)]
         [Parameter(ParameterSetName = SinceSet)]
+        [Parameter(ParameterSetName = InventorySet)]
         [ValidateNotNullOrEmpty]
         public string OutputDirectory { get; set; } = "output";
 
         /// <summary>The workbook's full path (.xlsx) instead of the StratusScan name; with -Force an existing file is replaced. Not with -OutputDirectory.</summary>
         [Parameter(ParameterSetName = PathSet, Mandatory = true)]
+        [Parameter(ParameterSetName = InventoryPathSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
@@ -94,6 +99,7 @@ namespace StratusScan.DataSync.Commands
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give -Days or -Since, not both.", "Since"), "AmbiguousParameterSet", ErrorCategory.InvalidArgument, null));
             }
 
+            if (InventoryPath != null) RefuseScanParameters();
             base.BeginProcessing();
             _config = LoadConfig(ConfigPath);
             _builder = NewBuilder();
@@ -149,6 +155,12 @@ namespace StratusScan.DataSync.Commands
 
         protected override void EndProcessing()
         {
+            if (InventoryPath != null)
+            {
+                MergeInventory();
+                return;
+            }
+
             // Accounts piped in mean a scan of them; objects piped in, a workbook of exactly those.
             var piped = !AccountsPiped && (_receivedInput || MyInvocation.ExpectingInput);
             var window = Window;
@@ -229,36 +241,6 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private CallerIdentity IdentifyCaller(AwsSession session, PipelinePump pump, string region)
-        {
-            try
-            {
-                return pump.RunStoppable(this, CancellationToken, () => session.GetCallerIdentityAsync(region, CancellationToken));
-            }
-            catch (AwsCredentialsNotFoundException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "AwsCredentialsNotFound", ErrorCategory.AuthenticationError, ProfileName));
-                throw;
-            }
-            catch (DataSyncAuthenticationException e)
-            {
-                ThrowAuthenticationError(session, e.ErrorCode, region, "sts", e);
-                throw;
-            }
-            catch (DataSyncServiceException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                    "Could not identify the account (sts:GetCallerIdentity in " + region + " failed: " + e.ErrorCode + "). Check the credentials; " + e.Message, e),
-                    "CallerIdentityFailed", e is DataSyncAccessDeniedException ? ErrorCategory.PermissionDenied : ErrorCategory.AuthenticationError, region));
-                throw;
-            }
-            catch (AwsNetworkException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "StsEndpointUnreachable", ErrorCategory.ConnectionError, region));
-                throw;
-            }
-        }
-
         private WorkbookResult WriteWorkbook(PipelinePump pump, string path, ReportBuilder builder, ReportData data)
         {
             try
@@ -290,46 +272,6 @@ namespace StratusScan.DataSync.Commands
             catch (IOException e)
             {
                 ThrowTerminatingError(new ErrorRecord(new IOException("The workbook cannot be written to '" + path + "': " + e.Message + " Nothing was written.", e), "OutputNotWritable", ErrorCategory.WriteError, path));
-                throw;
-            }
-        }
-
-        // ---- naming, account, config ----------------------------------------------------------------------------
-
-        private string TargetPath(string accountName)
-        {
-            try
-            {
-                if (Path != null)
-                {
-                    // GetFullPath rejects what the provider lets through (a NUL on Unix) before anything is scanned.
-                    var full = System.IO.Path.GetFullPath(GetUnresolvedProviderPathFromPSPath(Path));
-                    if (File.Exists(full) && !Force)
-                    {
-                        ThrowTerminatingError(new ErrorRecord(new IOException("'" + full + "' exists. Pass -Force to replace it, or omit -Path to get a new StratusScan file name."), "OutputFileExists", ErrorCategory.ResourceExists, full));
-                    }
-
-                    if (Directory.Exists(full))
-                    {
-                        ThrowTerminatingError(new ErrorRecord(new IOException("'" + full + "' is a folder; -Path is the workbook's file path. Use -OutputDirectory for a folder."), "OutputPathIsFolder", ErrorCategory.InvalidArgument, full));
-                    }
-
-                    return full;
-                }
-
-                var directory = System.IO.Path.GetFullPath(GetUnresolvedProviderPathFromPSPath(OutputDirectory));
-                if (File.Exists(directory))
-                {
-                    ThrowTerminatingError(new ErrorRecord(new IOException("-OutputDirectory '" + directory + "' is a file, not a folder."), "OutputDirectoryIsFile", ErrorCategory.InvalidArgument, directory));
-                }
-
-                var name = ReportFileName.For(accountName, DateTime.Now);
-                return System.IO.Path.Combine(directory, ReportFileName.NextFree(directory, name));
-            }
-            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
-            {
-                var target = Path ?? OutputDirectory;
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("The output path '" + target + "' is not valid: " + e.Message, e), "InvalidOutputPath", ErrorCategory.InvalidArgument, target));
                 throw;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -11,9 +12,49 @@ using StratusScan.DataSync.Report;
 
 namespace StratusScan.DataSync.Commands
 {
-    /// <summary>Export-SSDataSyncReport's console lines and log file.</summary>
+    /// <summary>Export-SSDataSyncReport's output: the workbook's path, the log, and the console lines (banner, collection summary).</summary>
     public sealed partial class ExportSSDataSyncReportCommand
     {
+        // ---- naming, account, config ----------------------------------------------------------------------------
+
+        private string TargetPath(string accountName)
+        {
+            try
+            {
+                if (Path != null)
+                {
+                    // GetFullPath rejects what the provider lets through (a NUL on Unix) before anything is scanned.
+                    var full = System.IO.Path.GetFullPath(GetUnresolvedProviderPathFromPSPath(Path));
+                    if (File.Exists(full) && !Force)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new IOException("'" + full + "' exists. Pass -Force to replace it, or omit -Path to get a new StratusScan file name."), "OutputFileExists", ErrorCategory.ResourceExists, full));
+                    }
+
+                    if (Directory.Exists(full))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new IOException("'" + full + "' is a folder; -Path is the workbook's file path. Use -OutputDirectory for a folder."), "OutputPathIsFolder", ErrorCategory.InvalidArgument, full));
+                    }
+
+                    return full;
+                }
+
+                var directory = System.IO.Path.GetFullPath(GetUnresolvedProviderPathFromPSPath(OutputDirectory));
+                if (File.Exists(directory))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new IOException("-OutputDirectory '" + directory + "' is a file, not a folder."), "OutputDirectoryIsFile", ErrorCategory.InvalidArgument, directory));
+                }
+
+                var name = ReportFileName.For(accountName, DateTime.Now);
+                return System.IO.Path.Combine(directory, ReportFileName.NextFree(directory, name));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
+            {
+                var target = Path ?? OutputDirectory;
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("The output path '" + target + "' is not valid: " + e.Message, e), "InvalidOutputPath", ErrorCategory.InvalidArgument, target));
+                throw;
+            }
+        }
+
         // ---- console and log ------------------------------------------------------------------------------------
 
         private void OpenLog(string workbookPath)
@@ -34,12 +75,11 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private void Banner(ReportScope report, CallerIdentity? caller = null)
+        private void Banner(ReportScope report, CallerIdentity? caller = null) =>
+            Banner(report.AccountId, report.AccountName, report.Accounts, report.Partition, caller?.Arn);
+
+        private void Banner(string accountId, string accountName, IReadOnlyList<ReportAccount> accounts, string partition, string? callerArn)
         {
-            var accounts = report.Accounts;
-            var accountName = report.AccountName;
-            var accountId = report.AccountId;
-            var partition = report.Partition;
             var line = new string('=', 68);
             WriteHostLine(line);
             WriteHostLine("            AWS DATASYNC COMPREHENSIVE EXPORT (StratusScan.DataSync)");
@@ -58,10 +98,10 @@ namespace StratusScan.DataSync.Commands
                 scope = "Account ID: " + accountId + "; Account Name: " + accountName;
             }
 
-            if (caller != null) WriteHostLine("Scanning as: " + caller.Arn);
+            if (callerArn != null) WriteHostLine("Scanning as: " + callerArn);
             WriteHostLine("Environment: " + Partitions.DisplayName(partition));
             WriteHostLine(line);
-            _log?.Info(scope + "; Environment: " + Partitions.DisplayName(partition) + (caller is null ? string.Empty : "; scanning as " + caller.Arn));
+            _log?.Info(scope + "; Environment: " + Partitions.DisplayName(partition) + (callerArn is null ? string.Empty : "; scanning as " + callerArn));
         }
 
         private void WriteCollectionSummary(ScanOutcome result, ReportBuilder builder, ExecutionWindow window)
