@@ -78,6 +78,8 @@ namespace StratusScan.DataSync.Commands
 
         protected override void ProcessRecord()
         {
+            // An account piped in (Get-SSOrganizationAccount | Export-SSDataSyncInventory -RoleName R): scanned in EndProcessing.
+            if (TakePipedAccounts()) return;
             if (InputObject is null || _declined) return;
             if (!_receivedInput)
             {
@@ -126,8 +128,11 @@ namespace StratusScan.DataSync.Commands
         protected override void EndProcessing()
         {
             if (_declined) return;
-            var piped = _receivedInput || MyInvocation.ExpectingInput;
-            var naming = new ReportNaming(AccountName, _config.AccountNames, _config.OrganizationName);
+            if (!CheckPipedAccounts(_objects.Count, "inventory file")) return;
+            // Accounts piped in mean a scan of them; objects piped in, a file of exactly those.
+            var piped = !AccountsPiped && (_receivedInput || MyInvocation.ExpectingInput);
+            var names = new AccountNames(AccountMappingsOf(_config));
+            var naming = new ReportNaming(AccountName, names, _config.OrganizationName);
             InventoryHeader? header;
             if (piped)
             {
@@ -144,11 +149,11 @@ namespace StratusScan.DataSync.Commands
                     return;
                 }
 
-                header = InventoryHeaders.ForObjects(ReportScope.ForObjects(_objects, naming), _objects, _config.AccountNames, HeaderWindow(), _startUtc, DateTime.UtcNow, (ResourceKinds)_taggedKinds, _outsideWindow);
+                header = InventoryHeaders.ForObjects(ReportScope.ForObjects(_objects, naming), _objects, names, HeaderWindow(), _startUtc, DateTime.UtcNow, (ResourceKinds)_taggedKinds, _outsideWindow);
             }
             else
             {
-                header = ScanIntoWriter(naming);
+                header = ScanIntoWriter(naming, names);
                 if (header is null) return;
             }
 
@@ -156,7 +161,7 @@ namespace StratusScan.DataSync.Commands
         }
 
         /// <summary>Runs the scan into the writer; null when ShouldProcess declined. A scan that fails everywhere writes its file, then its terminating error.</summary>
-        private InventoryHeader? ScanIntoWriter(ReportNaming naming)
+        private InventoryHeader? ScanIntoWriter(ReportNaming naming, AccountNames names)
         {
             var pump = new PipelinePump();
             using (var session = OpenSession(pump))
@@ -167,12 +172,12 @@ namespace StratusScan.DataSync.Commands
                 var description = (plan.Accounts is null ? string.Empty : plan.Accounts.Count + " account(s), ") + string.Join(", ", plan.Regions);
                 if (!ShouldProcess(_path, "Scan DataSync in " + description + " and write the inventory file")) return null;
                 _writer = OpenWriter();
-                var request = plan.ToRequest(ResourceKinds.All, _config.AccountMappings, executionsSince: Window.SinceUtc);
+                var request = plan.ToRequest(ResourceKinds.All, AccountMappingsOf(_config), executionsSince: Window.SinceUtc);
                 // As the report: the tags of tasks, locations and agents; executions' tags would cost a call each for nothing.
                 var tagged = IncludeTags ? ResourceKinds.Tasks | ResourceKinds.Locations | ResourceKinds.Agents : ResourceKinds.None;
                 request.TaggedKinds = tagged;
                 InventoryHeader Header(ScanOutcome? outcome, ScanFailedException? failure) =>
-                    InventoryHeaders.ForScan(plan, scope, identity.Account, _config.AccountNames, outcome, failure, HeaderWindow(), identity.Arn, _startUtc, DateTime.UtcNow, ResourceKinds.All, tagged);
+                    InventoryHeaders.ForScan(plan, scope, identity.Account, names, outcome, failure, HeaderWindow(), identity.Arn, _startUtc, DateTime.UtcNow, ResourceKinds.All, tagged);
                 var result = Scan(session, pump, request, Activity, _writer, failure =>
                 {
                     // The shard's file records that nothing could be scanned (and why) before the terminating error.
