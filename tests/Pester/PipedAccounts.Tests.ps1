@@ -214,6 +214,31 @@ Describe 'Other account objects, batches, duplicates and names' -Tag 'CoreOnly' 
         $file.Name | Should -Be "Payments-datasync-all-export-$($script:Today).xlsx"
         (Get-SummaryBlock (Read-Workbook $file.FullName)['Summary'])['Account Name'] | Should -Be 'Payments'
     }
+
+    It 'Get-SSOrganizationAccount | Export-SSDataSyncInventory writes one file of the organisation; batches make one file each' {
+        $path = Join-Path (New-TestFolder inventory) 'org.jsonl.gz'
+        $run = Invoke-Piped -InputObject $script:Active -Command Export-SSDataSyncInventory -Parameters @{ RoleName = $script:Role; Path = $path }
+        $run.Errors | Should -BeNullOrEmpty -Because (Get-ErrorText $run.Errors)
+        @($run.Sessions).Count | Should -Be $script:ActiveIds.Count -Because 'one scan: each role assumed once'
+        $gzip = [IO.Compression.GZipStream]::new([IO.File]::OpenRead($path), [IO.Compression.CompressionMode]::Decompress)
+        try { $header = ([IO.StreamReader]::new($gzip)).ReadLine() | ConvertFrom-Json } finally { $gzip.Dispose() }
+        @($header.Accounts.AccountId) | Should -Be $script:ActiveIds
+        @($header.Accounts.AccountName) | Should -Be @($script:Active.Name)
+        @($header.Accounts.Status | Select-Object -Unique) | Should -Be 'Complete'
+        $tasks = @(Import-SSDataSyncInventory -Path $path -Kind Task)
+        Get-SortedArn @($tasks.TaskArn) | Should -Be (Get-DatasetTaskArn $script:ActiveIds)
+
+        # Two batches, each piped as one object (the comma): one file each, of its own accounts.
+        $batches = @(, @($script:Active | Select-Object -First 2)) + @(, @($script:Active | Select-Object -Skip 2))
+        $files = for ($b = 0; $b -lt 2; $b++) {
+            $file = Join-Path (Split-Path $path) "batch-$b.jsonl"
+            $batch = Invoke-Piped -InputObject (, $batches[$b]) -Command Export-SSDataSyncInventory -Parameters @{ RoleName = $script:Role; Path = $file }
+            $batch.Errors | Should -BeNullOrEmpty -Because (Get-ErrorText $batch.Errors)
+            @((Get-Content -LiteralPath $file -TotalCount 1 | ConvertFrom-Json).Accounts.AccountId) | Should -Be @($batches[$b].AccountId)
+            $file
+        }
+        Get-SortedArn @((Import-SSDataSyncInventory -Path $files -Kind Task).TaskArn) | Should -Be (Get-DatasetTaskArn $script:ActiveIds)
+    }
 }
 
 Describe 'Accounts that are not ACTIVE' -Tag 'CoreOnly' {
