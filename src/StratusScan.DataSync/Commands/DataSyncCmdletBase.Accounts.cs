@@ -19,11 +19,11 @@ namespace StratusScan.DataSync.Commands
         private HashSet<string> _givenOnCommandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Binds only account objects piped in, one or a batch (hidden; its type's converter refuses anything else, so
-        /// every other object binds as it did before).
+        /// The account objects piped in, one or a batch. Each scanning cmdlet declares it as its hidden pipeline parameter
+        /// (<c>[Parameter(ValueFromPipeline = true, DontShow = true)]</c> on an override, in the parameter sets that scan):
+        /// its type's converter refuses anything else, so every other object binds as it did before.
         /// </summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public AccountInput[]? AccountInput { get; set; }
+        public virtual AccountInput[]? AccountInput { get; set; }
 
         /// <summary>Whether any account object was piped in (taken or left out).</summary>
         internal bool AccountsPiped => _pipedAccounts.Received;

@@ -16,6 +16,10 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportSSDataSyncInventoryCommand : ExecutionWindowCmdletBase
     {
+        /// <summary>Account objects piped in (hidden): see <see cref="DataSyncCmdletBase.AccountInput"/>.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public override AccountInput[]? AccountInput { get => base.AccountInput; set => base.AccountInput = value; }
+
         private const string Activity = "Export DataSync inventory";
         private readonly ReportObjects _objects = new ReportObjects();
         private StratusScanConfig _config = StratusScanConfig.Empty;

@@ -20,6 +20,12 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(FileInfo))]
     public sealed partial class ExportSSDataSyncReportCommand : ExecutionWindowCmdletBase
     {
+        /// <summary>Account objects piped in (hidden), in the sets that scan: see <see cref="DataSyncCmdletBase.AccountInput"/>.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = DaysSet)]
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = SinceSet)]
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = PathSet)]
+        public override AccountInput[]? AccountInput { get => base.AccountInput; set => base.AccountInput = value; }
+
         /// <summary>An environment variable, read only here, that lowers the rows a sheet holds before it continues on "Name (2)" (a test hook).</summary>
         internal const string MaxSheetRowsVariable = "STRATUSSCAN_MAX_SHEET_ROWS";
 

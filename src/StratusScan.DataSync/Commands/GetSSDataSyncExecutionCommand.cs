@@ -12,6 +12,10 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(DataSyncTaskExecution))]
     public sealed class GetSSDataSyncExecutionCommand : ExecutionWindowCmdletBase
     {
+        /// <summary>Account objects piped in (hidden): see <see cref="DataSyncCmdletBase.AccountInput"/>.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public override AccountInput[]? AccountInput { get => base.AccountInput; set => base.AccountInput = value; }
+
         /// <summary>
         /// Only executions of these tasks; binds TaskArn from Get-SSDataSyncTask's objects. A task's own AccountId never
         /// makes the scan organisation-wide: its ARN names its account (with -RoleName the role is assumed there).

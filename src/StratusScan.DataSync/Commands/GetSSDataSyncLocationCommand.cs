@@ -10,6 +10,10 @@ namespace StratusScan.DataSync.Commands
     [OutputType(typeof(DataSyncLocation))]
     public sealed class GetSSDataSyncLocationCommand : DataSyncCmdletBase
     {
+        /// <summary>Account objects piped in (hidden): see <see cref="DataSyncCmdletBase.AccountInput"/>.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public override AccountInput[]? AccountInput { get => base.AccountInput; set => base.AccountInput = value; }
+
         /// <summary>Only these locations (their Regions come from the ARNs).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
