@@ -20,11 +20,12 @@ namespace StratusScan.DataSync.Commands
     public abstract partial class DataSyncCmdletBase : AwsCmdletBase
     {
         /// <summary>
-        /// Organisation-wide: scan these accounts by assuming -RoleName in each. Also bound by property name from the
-        /// pipeline, but the scan reads it only as given on the command line (<see cref="AccountIdGiven"/>): accounts
-        /// piped in arrive through <see cref="AccountInput"/>, and a resource's AccountId is never an account to scan.
+        /// Organisation-wide: scan these accounts by assuming -RoleName in each. Not bound from the pipeline: accounts
+        /// piped in arrive through <see cref="AccountInput"/> (by their AccountId property), and a resource's AccountId is
+        /// never an account to scan. (Binding it by property name too would put it in every parameter set, so piped
+        /// accounts could resolve Export-SSDataSyncReport to its -InventoryPath sets.)
         /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? AccountId { get; set; }
 
