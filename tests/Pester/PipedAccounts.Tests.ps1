@@ -164,12 +164,13 @@ Describe 'Other account objects, batches, duplicates and names' -Tag 'CoreOnly' 
         @($run.Output.AccountName) | Should -Be @(($script:Active | Where-Object AccountId -eq '444455556666').Name)
     }
 
-    It 'gives PowerShell''s validation error for a row with an empty AccountId and scans the other rows' {
+    It 'gives an error (PipedAccountWithoutId) for a row with an empty AccountId and scans the other rows' {
         $rows = @([pscustomobject]@{ AccountId = ''; Name = 'blank' }, [pscustomobject]@{ AccountId = '777788889999'; Name = 'Security' })
         $run = Invoke-Piped -InputObject $rows -Command Get-SSDataSyncAgent -Parameters @{ RoleName = $script:Role }
         $run.Thrown | Should -BeNullOrEmpty
-        @($run.Errors.FullyQualifiedErrorId) | Should -Be @('ParameterArgumentValidationError,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand')
-        $run.Errors[0].Exception.Message | Should -Match "'AccountId'"
+        @($run.Errors.FullyQualifiedErrorId) | Should -Be @('PipedAccountWithoutId,StratusScan.DataSync.Commands.GetSSDataSyncAgentCommand')
+        $run.Errors[0].Exception.Message | Should -Match 'blank.*empty AccountId'
+        "$($run.Errors[0].CategoryInfo.Category)" | Should -Be 'InvalidData'
         @($run.Sessions.AccountId) | Should -Be @('777788889999')
         Get-SortedArn $run.Output.AgentArn | Should -Be (Get-SortedArn @($script:Emulator.Dataset.Accounts | Where-Object AccountId -eq '777788889999' | ForEach-Object { $_.Regions.Agents.AgentArn }))
     }

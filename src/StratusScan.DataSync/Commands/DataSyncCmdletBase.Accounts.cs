@@ -62,7 +62,17 @@ namespace StratusScan.DataSync.Commands
             {
                 var account = item.Account;
                 var name = Commands.AccountInput.ValueOf(account, "Name") ?? Commands.AccountInput.ValueOf(account, "AccountName");
-                var warning = _pipedAccounts.Add(Commands.AccountInput.ValueOf(account, "AccountId"), name, Commands.AccountInput.ValueOf(account, "State"));
+                var id = Commands.AccountInput.ValueOf(account, "AccountId");
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    // Bad input: an error for this record; the other accounts are still scanned.
+                    WriteError(new ErrorRecord(new PSArgumentException("An account piped in" + (string.IsNullOrWhiteSpace(name) ? string.Empty : " (" + name + ")")
+                        + " has an empty AccountId, so it is not scanned. Give each account's 12-digit id in its AccountId property.", "AccountId"),
+                        "PipedAccountWithoutId", ErrorCategory.InvalidData, account));
+                    continue;
+                }
+
+                var warning = _pipedAccounts.Add(id, name, Commands.AccountInput.ValueOf(account, "State"));
                 if (warning != null) WriteWarning(warning);
             }
 
