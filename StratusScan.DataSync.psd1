@@ -24,6 +24,8 @@
         'Get-SSDataSyncAgent'
         'Get-SSDataSyncExecution'
         'Export-SSDataSyncReport'
+        'Export-SSDataSyncInventory'
+        'Import-SSDataSyncInventory'
         'Get-SSOrganizationAccount'
     )
     FunctionsToExport    = @()

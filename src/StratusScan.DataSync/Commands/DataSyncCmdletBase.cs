@@ -124,10 +124,15 @@ namespace StratusScan.DataSync.Commands
         /// scan's token is cancelled by Ctrl+C and also when a write on the pipeline thread throws (the downstream
         /// stopped), so no new API call starts; that exception goes on unchanged.
         /// </summary>
-        internal ScanOutcome Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity, IScanSink sink) =>
-            Scan(session, pump, request, activity, (collector, token) => collector.ScanAsync(request, sink, token));
+        /// <remarks>
+        /// <paramref name="onScanFailed"/>, when given, runs on the pipeline thread when no Region (or no account)
+        /// could be scanned, before the terminating error (Export-SSDataSyncInventory writes the shard's file there).
+        /// </remarks>
+        internal ScanOutcome Scan(AwsSession session, PipelinePump pump, ScanRequest request, string activity, IScanSink sink, Action<ScanFailedException>? onScanFailed = null) =>
+            Scan(session, pump, request, activity, (collector, token) => collector.ScanAsync(request, sink, token), onScanFailed);
 
-        private T Scan<T>(AwsSession session, PipelinePump pump, ScanRequest request, string activity, Func<InventoryCollector, CancellationToken, Task<T>> scan)
+        private T Scan<T>(AwsSession session, PipelinePump pump, ScanRequest request, string activity, Func<InventoryCollector, CancellationToken, Task<T>> scan,
+            Action<ScanFailedException>? onScanFailed = null)
         {
             var progress = new ScanProgressWriter(this, activity, pump.Post, request.Accounts?.Count ?? 0);
             request.Progress = progress;
@@ -151,6 +156,7 @@ namespace StratusScan.DataSync.Commands
             catch (ScanFailedException e)
             {
                 progress.Complete();
+                onScanFailed?.Invoke(e);
                 CheckCredentialsWorkElsewhere(session, pump, e);
                 var first = e.Issues.FirstOrDefault();
                 var target = e.AllAccounts ? string.Join(",", request.Accounts!.Select(a => a.AccountId)) : string.Join(",", request.Regions);

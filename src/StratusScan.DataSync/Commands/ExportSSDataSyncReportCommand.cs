@@ -224,36 +224,6 @@ namespace StratusScan.DataSync.Commands
             }
         }
 
-        private CallerIdentity IdentifyCaller(AwsSession session, PipelinePump pump, string region)
-        {
-            try
-            {
-                return pump.RunStoppable(this, CancellationToken, () => session.GetCallerIdentityAsync(region, CancellationToken));
-            }
-            catch (AwsCredentialsNotFoundException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "AwsCredentialsNotFound", ErrorCategory.AuthenticationError, ProfileName));
-                throw;
-            }
-            catch (DataSyncAuthenticationException e)
-            {
-                ThrowAuthenticationError(session, e.ErrorCode, region, "sts", e);
-                throw;
-            }
-            catch (DataSyncServiceException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                    "Could not identify the account (sts:GetCallerIdentity in " + region + " failed: " + e.ErrorCode + "). Check the credentials; " + e.Message, e),
-                    "CallerIdentityFailed", e is DataSyncAccessDeniedException ? ErrorCategory.PermissionDenied : ErrorCategory.AuthenticationError, region));
-                throw;
-            }
-            catch (AwsNetworkException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "StsEndpointUnreachable", ErrorCategory.ConnectionError, region));
-                throw;
-            }
-        }
-
         private WorkbookResult WriteWorkbook(PipelinePump pump, string path, ReportBuilder builder, ReportData data)
         {
             try
