@@ -60,5 +60,9 @@ namespace StratusScan.DataSync.Inventory
             if (sinceUtc > nowUtc) throw new ArgumentOutOfRangeException(nameof(since), since, "The start of the window is in the future.");
             return new ExecutionWindow(sinceUtc, nowUtc, "since " + sinceUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
         }
+
+        /// <summary>A window already applied by an earlier scan (an inventory file's header): as recorded, not checked against now.</summary>
+        public static ExecutionWindow Recorded(DateTime sinceUtc, DateTime nowUtc, string description) =>
+            new ExecutionWindow(DateTime.SpecifyKind(sinceUtc, DateTimeKind.Utc), DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), description ?? string.Empty);
     }
 }

@@ -56,6 +56,22 @@ namespace StratusScan.DataSync.Report
         public IReadOnlyList<ScanIssue> Issues { get; set; } = Array.Empty<ScanIssue>();
 
         /// <summary>
+        /// How the report was put together, when the Summary must say so (a merge of inventory files: scans superseded,
+        /// different execution windows); the Summary's Notes rows. None for a scan or piped objects.
+        /// </summary>
+        public IReadOnlyList<string> Notes { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// What the workbook of merged inventory files covers (see <see cref="InventoryFiles.InventoryMerge.Describe"/>); the
+        /// rows go to a <see cref="ReportBuilder"/> through <see cref="InventoryFiles.InventoryMerge.Stream"/>.
+        /// </summary>
+        public static ReportData FromInventory(InventoryFiles.InventoryMerge merge, ReportNaming naming)
+        {
+            if (merge is null) throw new ArgumentNullException(nameof(merge));
+            return merge.Describe(naming);
+        }
+
+        /// <summary>
         /// The report of a scan: its scope, and what the scan collected (its executions already in the window). An
         /// account the scan could not open is marked not scanned.
         /// </summary>

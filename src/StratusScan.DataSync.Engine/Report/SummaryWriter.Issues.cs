@@ -2,10 +2,20 @@ using System;
 
 namespace StratusScan.DataSync.Report
 {
-    /// <summary>The Summary's Scan Issues table: what the scan could not collect, or that the data is complete.</summary>
+    /// <summary>The Summary's Notes and Scan Issues: how a merged report was put together; what the scan could not collect, or that the data is complete.</summary>
     internal sealed partial class SummaryWriter
     {
         public const string NoIssuesText = "The scan had no issues: the data is complete.";
+
+        /// <summary>The Notes rows (a merge's superseded scans and windows), then a blank row; nothing when there are none.</summary>
+        private void WriteNotes()
+        {
+            var notes = _data.Notes ?? Array.Empty<string>();
+            if (notes.Count == 0) return;
+            Section("Notes", (long)notes.Count);
+            foreach (var note in notes) Row((note, Styles.Default));
+            Blank();
+        }
 
         private void WriteIssues()
         {

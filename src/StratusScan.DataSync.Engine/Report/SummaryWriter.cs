@@ -125,6 +125,7 @@ namespace StratusScan.DataSync.Report
             }
 
             Blank();
+            WriteNotes();
 
             // Tasks
             if (!Has(ResourceKinds.Tasks))

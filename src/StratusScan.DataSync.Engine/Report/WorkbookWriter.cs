@@ -247,6 +247,7 @@ namespace StratusScan.DataSync.Report
             Agents = data.Agents ?? Array.Empty<DataSyncAgent>(),
             Executions = data.Executions ?? Array.Empty<DataSyncTaskExecution>(),
             Issues = data.Issues ?? Array.Empty<ScanIssue>(),
+            Notes = data.Notes ?? Array.Empty<string>(),
             Supplied = data.Supplied,
             TagsCollected = data.TagsCollected,
         };
