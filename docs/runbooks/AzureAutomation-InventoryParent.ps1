@@ -216,7 +216,8 @@ try {
     }
 }
 catch {
-    Write-Error "DataSync organisation inventory failed: $(($_.FullyQualifiedErrorId -split ',')[0]): $($_.Exception.Message)" -ErrorAction Continue
+    $id = ($_.FullyQualifiedErrorId -split ',')[0]
+    Write-Error ("DataSync organisation inventory failed: " + $(if ($id -eq $_.Exception.Message) { $id } else { "${id}: $($_.Exception.Message)" })) -ErrorAction Continue
     throw
 }
 finally {

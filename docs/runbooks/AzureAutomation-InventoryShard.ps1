@@ -144,7 +144,8 @@ try {
     }
 }
 catch {
-    Write-Error "DataSync inventory batch $BatchName failed: $(($_.FullyQualifiedErrorId -split ',')[0]): $($_.Exception.Message)" -ErrorAction Continue
+    $id = ($_.FullyQualifiedErrorId -split ',')[0]
+    Write-Error ("DataSync inventory batch $BatchName failed: " + $(if ($id -eq $_.Exception.Message) { $id } else { "${id}: $($_.Exception.Message)" })) -ErrorAction Continue
     throw
 }
 finally {

@@ -115,7 +115,7 @@ $ConfirmPreference = 'None'
 if ($PSVersionTable.PSVersion.Major -ge 7) { $PSStyle.OutputRendering = 'PlainText' }
 . (Join-Path $PSScriptRoot 'RunbookStorage.ps1')
 
-$accounts = Split-ListParameter $AccountId
+$accounts = @(Split-ListParameter $AccountId)
 if (-not $ShardName) {
     $ShardName = switch ($accounts.Count) { 0 { 'self' } 1 { $accounts[0] } default { '{0}-x{1}' -f $accounts[0], $accounts.Count } }
 }
@@ -144,6 +144,8 @@ try {
     $scanFailure = $null
     try { Export-SSDataSyncInventory @export -ErrorAction SilentlyContinue -ErrorVariable issues -WarningAction SilentlyContinue -InformationAction SilentlyContinue | Out-Null }
     catch { $scanFailure = $_ }
+    # The scan issues only (-ErrorVariable also holds the terminating error, if any).
+    $issues = @($issues | Where-Object { $_ -is [Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -and -not ($scanFailure -and $_.Exception -eq $scanFailure.Exception) })
     foreach ($line in @($issues | ForEach-Object { '{0}: {1}' -f ($_.FullyQualifiedErrorId -split ',')[0], $_.Exception.Message } | Select-Object -Unique -First 25)) {
         Write-Output "SCAN ISSUE $line"
     }
@@ -157,7 +159,7 @@ try {
     Write-Output "Stored $stored ($((Get-Item -LiteralPath $file).Length) bytes)"
 
     if ($scanFailure) { throw $scanFailure }
-    if ($issues) {
+    if ($issues.Count -gt 0) {
         $state = 'INCOMPLETE'
         $exitCode = if ($AllowIncomplete) { 0 } else { 2 }
     }

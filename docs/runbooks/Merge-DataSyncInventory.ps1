@@ -120,7 +120,7 @@ try {
             if ([string]$account.Status -ne 'Complete') { $problems.Add(('ACCOUNT {0} {1} {2}' -f $account.AccountId, $account.Status, (Split-Path -Leaf $file))) }
         }
     }
-    foreach ($id in (Split-ListParameter $ExpectedAccountId)) {
+    foreach ($id in @(Split-ListParameter $ExpectedAccountId)) {
         if (-not $seen.ContainsKey($id)) { $problems.Add("ACCOUNT $id Missing (no file of run $RunId covers it)") }
     }
 

@@ -23,7 +23,7 @@ BeforeAll {
     $script:Accounts = @('111122223333', '444455556666', '777788889999')
     $script:Regions = 'us-east-1,eu-west-1'
     $script:RoleName = 'StratusScanReadOnly'
-    $script:Base = @{
+    $script:ChildEnvironment = @{
         PSModulePath = $ModulePath; AWS_ENDPOINT_URL = $Emulator.Endpoint; AWS_REGION = 'us-east-1'
         AWS_ACCESS_KEY_ID = $Credential.AccessKey; AWS_SECRET_ACCESS_KEY = $Credential.SecretKey
     }
@@ -50,7 +50,7 @@ BeforeAll {
         $info.UseShellExecute = $false
         $info.RedirectStandardOutput = $true
         $info.RedirectStandardError = $true
-        $variables = $Base.Clone()
+        $variables = $script:ChildEnvironment.Clone()
         $variables.XDG_CACHE_HOME = New-TestFolder cache
         foreach ($key in $Environment.Keys) { $variables[$key] = $Environment[$key] }
         foreach ($key in $variables.Keys) { if ($null -eq $variables[$key]) { [void]$info.Environment.Remove($key) } else { $info.Environment[$key] = [string]$variables[$key] } }
@@ -139,6 +139,8 @@ Describe 'Invoke-DataSyncInventoryShard.ps1 and Merge-DataSyncInventory.ps1 with
         $first.ExitCode | Should -Be 2 -Because $first.Text
         $first.Text | Should -Match "ACCOUNT $($Accounts[1]) NotScanned inventory-$($Accounts[1])\.jsonl\.gz"
         $first.Text | Should -Match 'MERGE INCOMPLETE run=run-3 files=3'
+        $partial = Get-DataSheet (Get-ChildItem (Join-Path $folder 'run-3') -Filter '*.xlsx').FullName
+        Compare-Workbook -Expected $Expected -Actual $partial | Should -Not -BeNullOrEmpty -Because 'that workbook lacks the failed account''s rows'
 
         # The engine re-runs the failed shard alone (same run, same batch: same file, replaced), then the merge.
         $again = Start-Shard $folder 'run-3' $Accounts[1] | Wait-Pwsh
@@ -243,7 +245,8 @@ Describe 'The Azure Automation parent and child runbooks (stubs: each job a proc
         $run.ExitCode | Should -Not -Be 0 -Because $run.Text
         $run.Text | Should -Match "BATCH batch-001 Failed job=\S+ accounts=$($Accounts[0]),123456789012"
         $run.Text | Should -Match "BATCH batch-002 Completed"
-        $run.Text | Should -Match '1 batch\(es\) failed: batch-001\. Re-run each with Export-DataSyncInventoryShard \(RunId run-az-2\)'
+        # (PowerShell's error view wraps the message in '| ' lines: joined back into one line first.)
+        ($run.Text -replace '\s*\r?\n\s*\|?\s*', ' ') | Should -Match '1 batch\(es\) failed: batch-001\. Re-run each with Export-DataSyncInventoryShard \(RunId run-az-2\)'
         @(Get-ChildItem (Join-Path $blobs 'stopsreports/aws-audit/datasync/run-az-2') -Filter '*.xlsx').Count | Should -Be 1 -Because 'the merge runs before the job fails'
     }
 }
