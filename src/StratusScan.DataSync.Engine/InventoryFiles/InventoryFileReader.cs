@@ -104,7 +104,7 @@ namespace StratusScan.DataSync.InventoryFiles
             if (version != InventoryHeader.CurrentFormatVersion)
             {
                 throw new InventoryFileException(path, 1, InventoryFileProblem.UnsupportedFormatVersion,
-                    "'" + path + "' is an inventory file of format version " + (version?.ToString(CultureInfo.InvariantCulture) ?? "(none)") + "; this module (" + EngineInfo.Version
+                    "'" + path + "' line 1: the header is of inventory format version " + (version?.ToString(CultureInfo.InvariantCulture) ?? "(none)") + "; this module (" + EngineInfo.Version
                     + ") reads version " + InventoryHeader.CurrentFormatVersion + " only. Read it with the module version that wrote it, or write it again with this one.");
             }
 

@@ -25,7 +25,9 @@ namespace StratusScan.DataSync.Commands
         private bool _declined;
         private int _rejected;
         private long _outsideWindow;
-        private ResourceKinds _taggedKinds;
+        // An int, not ResourceKinds: a field of an engine value type would make PowerShell load the engine while it
+        // reflects over the cmdlets, before the module's loader can resolve it.
+        private int _taggedKinds;
         private DateTime _startUtc;
 
         /// <summary>Tasks, locations, agents or executions from the Get-SSDataSync* cmdlets (or Import-SSDataSyncInventory): the file holds exactly these.</summary>
@@ -117,7 +119,7 @@ namespace StratusScan.DataSync.Commands
                 return;
             }
 
-            _taggedKinds |= InventoryHeaders.TaggedKindsOf(item);
+            _taggedKinds |= (int)InventoryHeaders.TaggedKindsOf(item);
             _writer!.Add(item);
         }
 
@@ -142,7 +144,7 @@ namespace StratusScan.DataSync.Commands
                     return;
                 }
 
-                header = InventoryHeaders.ForObjects(ReportScope.ForObjects(_objects, naming), _objects, _config.AccountNames, HeaderWindow(), _startUtc, DateTime.UtcNow, _taggedKinds, _outsideWindow);
+                header = InventoryHeaders.ForObjects(ReportScope.ForObjects(_objects, naming), _objects, _config.AccountNames, HeaderWindow(), _startUtc, DateTime.UtcNow, (ResourceKinds)_taggedKinds, _outsideWindow);
             }
             else
             {

@@ -22,6 +22,7 @@ namespace StratusScan.DataSync.Commands
 
         /// <summary>The inventory files (.jsonl or .jsonl.gz); wildcards are expanded.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
@@ -100,7 +101,7 @@ namespace StratusScan.DataSync.Commands
                 return;
             }
 
-            var wanted = Kind is null || Kind.Length == 0 ? null : new HashSet<Type>(Kind.Select(k => InventoryJson.TypeOf(k)!));
+            var wanted = Kind is null || Kind.Length == 0 ? null : new HashSet<Type>(Kind.Select(k => InventoryJson.Kinds.First(pair => string.Equals(pair.Key, k, StringComparison.OrdinalIgnoreCase)).Value));
             try
             {
                 using (var reader = InventoryFileReader.Open(path))
