@@ -23,7 +23,7 @@ namespace StratusScan.DataSync.Commands
         /// <summary>The parameters of a scan, which a merge of files does not take.</summary>
         private static readonly string[] ScanParameters =
         {
-            "InputObject", "IncludeTags", "AccountId", "RoleName", "RoleArn", "ExternalId", "RoleSessionName", "DurationSeconds", "Region",
+            "IncludeTags", "AccountId", "RoleName", "RoleArn", "ExternalId", "RoleSessionName", "DurationSeconds", "Region",
             "ProfileName", "ProfileLocation", "Credential", "AccessKey", "SecretKey", "SessionToken", "EndpointUrl", "ThrottleLimit",
         };
 
@@ -43,11 +43,6 @@ namespace StratusScan.DataSync.Commands
                 + "). Leave them out, or scan with Export-SSDataSyncReport without -InventoryPath.", given[0]),
                 "InventoryPathWithScanParameter", ErrorCategory.InvalidArgument, null));
         }
-
-        private void RefuseInput() =>
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
-                "-InventoryPath writes the workbook from the files alone; objects piped in are not merged with them. Pipe the objects to Export-SSDataSyncInventory first, or give only one of the two.", "InputObject"),
-                "InventoryPathWithScanParameter", ErrorCategory.InvalidArgument, null));
 
         private void MergeInventory()
         {

@@ -31,7 +31,10 @@ namespace StratusScan.DataSync.Commands
         private RunLog? _log;
 
         /// <summary>Tasks, locations, agents or executions from the Get-SSDataSync* cmdlets: the workbook holds exactly these.</summary>
-        [Parameter(ValueFromPipeline = true)]
+        /// <remarks>Not in the -InventoryPath sets: with pipeline input and -Path, only the Path set remains.</remarks>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = DaysSet)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = SinceSet)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet)]
         public PSObject? InputObject { get; set; }
 
         private const string PathSet = "Path";
@@ -120,7 +123,6 @@ namespace StratusScan.DataSync.Commands
         protected override void ProcessRecord()
         {
             if (InputObject is null) return;
-            if (InventoryPath != null) RefuseInput();
             _receivedInput = true;
             if (InputObject.BaseObject is System.Collections.IEnumerable items && !(InputObject.BaseObject is string))
             {

@@ -228,6 +228,48 @@ namespace StratusScan.DataSync.Tests.InventoryFiles
             }
         }
 
+        [Fact]
+        public void AFileSourceHoldsNothingOpenBetweenItsHeaderAndItsObjectsAndRefusesAFileThatChanged()
+        {
+            var header = HeaderOf(Monday, new[] { A }, East);
+            var opened = new List<DisposableSource>();
+            IInventorySource Open(string path)
+            {
+                var source = new DisposableSource(path, header, new object[] { Task(A, "us-east-1", "1"), Task(A, "us-east-1", "2") });
+                opened.Add(source);
+                return source;
+            }
+
+            var file = InventoryFileSource.Read("/in/a.jsonl", Open);
+            Assert.Same(header, file.Header);
+            Assert.True(Assert.Single(opened).Disposed, "the header is read and the file closed");
+            var objects = file.ReadObjects(CancellationToken.None);
+            Assert.Single(opened);
+            Assert.Equal(2, objects.Count());
+            Assert.Equal(2, opened.Count);
+            Assert.True(opened[1].Disposed, "closed once its objects are read");
+
+            header = HeaderOf(Monday.AddHours(1), new[] { A }, East);
+            var e = Assert.Throws<InventoryFileException>(() => file.ReadObjects(CancellationToken.None).ToList());
+            Assert.Equal(("/in/a.jsonl", 1L), (e.Path, e.LineNumber));
+            Assert.True(opened[2].Disposed);
+        }
+
+        private sealed class DisposableSource : IInventorySource, IDisposable
+        {
+            private readonly MemorySource _inner;
+
+            public DisposableSource(string path, InventoryHeader header, object[] objects) => _inner = new MemorySource(path, header, objects);
+
+            public string Path => _inner.Path;
+            public InventoryHeader Header => _inner.Header;
+            public bool Disposed { get; private set; }
+
+            public IEnumerable<object> ReadObjects(CancellationToken cancellationToken) => _inner.ReadObjects(cancellationToken);
+
+            public void Dispose() => Disposed = true;
+        }
+
         private sealed class FailingSource : IInventorySource
         {
             private readonly int _afterObjects;
