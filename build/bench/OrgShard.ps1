@@ -87,7 +87,7 @@ function Invoke-BenchOrgShard {
             New-Item -ItemType Directory -Force -Path $Folder | Out-Null
             $children = for ($i = 0; $i -lt $batches.Count; $i++) {
                 $role = if ($i -eq $Failing) { 'NoSuchRole' } else { 'StratusScanReadOnly' }
-                Start-ShardChild -Mode shard -Endpoint $endpoint -Accounts $batches[$i] -Path (Join-Path $Folder "shard-$i.jsonl.gz") -ResultPath (Join-Path $Folder "shard-$i.json") -RoleName $role
+                Start-ShardChild -Mode shard -Endpoint $endpoint -Accounts $batches[$i] -Path (Join-Path $Folder ("shard-{0:D2}.jsonl.gz" -f $i)) -ResultPath (Join-Path $Folder ("shard-{0:D2}.json" -f $i)) -RoleName $role
             }
             Wait-ShardChild $children
         }
@@ -104,7 +104,7 @@ function Invoke-BenchOrgShard {
         $victim = [math]::Floor($BenchShards / 2)
         Measure-Step "$BenchShards shards, shard $victim failing" { Start-Shards $failing -Failing $victim }
         Measure-Step "shard $victim re-run" {
-            Wait-ShardChild @(Start-ShardChild -Mode shard -Endpoint $endpoint -Accounts $batches[$victim] -Path (Join-Path $failing "shard-$victim.jsonl.gz") -ResultPath (Join-Path $failing "shard-$victim-rerun.json"))
+            Wait-ShardChild @(Start-ShardChild -Mode shard -Endpoint $endpoint -Accounts $batches[$victim] -Path (Join-Path $failing ("shard-{0:D2}.jsonl.gz" -f $victim)) -ResultPath (Join-Path $failing ("shard-{0:D2}-rerun.json" -f $victim)))
         }
         Measure-Step 'merge after the re-run' { Invoke-Merge $failing }
 
