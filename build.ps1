@@ -17,7 +17,7 @@
                imports the built module and runs Export-SSDataSyncReport over the sample's Regions, then
                stops the emulator and prints the workbook's path (in ./output).
       Bench    the benchmark (docs/benchmarks.md, build/Bench.ps1): Export-SSDataSyncReport against the original algorithm on the emulator; -BenchDataset, -BenchSetting, -BenchMaxMinutes; -BenchMeasure session,firstobject,selectfirst for the streaming measurements.
-      BenchOrg the organisation benchmark (docs/benchmarks.md, build/Bench.ps1): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none); -BenchOrgShape scale: one organisation-wide run per -BenchScaleAccounts (200,1000) x -BenchScaleThrottleLimit (64,0 = default) over empty accounts in 17 Regions.
+      BenchOrg the organisation benchmark (docs/benchmarks.md, build/Bench.ps1): one run over -BenchAccounts (20) accounts x 4 Regions against one run per account; -BenchLatencyMs (25), -BenchThrottleLimit (16), -BenchRateLimit (0: none); -BenchOrgShape scale: one organisation-wide run per -BenchScaleAccounts (200,1000) x -BenchScaleThrottleLimit (64,0 = default) over empty accounts in 17 Regions; -BenchOrgShape shard: -BenchShards (8) shard processes over -BenchShardAccounts (200) accounts x 2 Regions and their merge, against one run, then with one shard failing and re-run.
       Clean    removes bin/, out/, test results and the projects' obj/bin folders.
       Generate rewrites src/StratusScan.DataSync.Engine/Aws/Generated/ (the API shapes, the JSON context, the
                client's per-operation methods) from models/datasync-2018-11-09.json with build/ApiGenerator,
@@ -69,6 +69,8 @@ param(
     [string] $BenchOrgShape,
     [string[]] $BenchScaleAccounts,
     [string[]] $BenchScaleThrottleLimit,
+    [int] $BenchShardAccounts,
+    [int] $BenchShards,
 
     # Emulator: the emulator's flags (see src/StratusScan.DataSync.Emulator/README.md).
     [string[]] $EmulatorArgument = @('--sample')

@@ -19,7 +19,8 @@
                   selectfirst  the API calls of Get-SSDataSyncExecution | Select-Object -First 1 against the full
                                scan's (from the session, else a full scan of its own)
       BenchOrg  one organisation-wide Export-SSDataSyncReport over -BenchAccounts accounts x 4 Regions against one
-                run per account, one after another.
+                run per account, one after another. -BenchOrgShape scale: how one run scales with the accounts
+                (bench/Org.ps1); shard: shard processes and a merge against one run (bench/OrgShard.ps1).
 
 .EXAMPLE
     ./build.ps1 Bench -BenchDataset small -BenchSetting latency
@@ -57,9 +58,15 @@ param(
     # BenchOrg -BenchOrgShape scale: one organisation-wide run per (accounts, limit) over member accounts with no
     # DataSync resources in the 17 commercial Regions (the scaling of the cost per account and Region), at
     # -BenchLatencyMs. Limit 0 is the module's default -ThrottleLimit.
-    [ValidateSet('compare', 'scale')] [string] $BenchOrgShape = 'compare',
+    [ValidateSet('compare', 'scale', 'shard')] [string] $BenchOrgShape = 'compare',
     [string[]] $BenchScaleAccounts = @('200', '1000'),
-    [string[]] $BenchScaleThrottleLimit = @('64', '0')
+    [string[]] $BenchScaleThrottleLimit = @('64', '0'),
+
+    # BenchOrg -BenchOrgShape shard: -BenchShardAccounts accounts x 2 Regions, as -BenchShards shard processes at once
+    # (Export-SSDataSyncInventory) merged by Export-SSDataSyncReport -InventoryPath, against one organisation-wide
+    # run; then again with one shard failing and re-run.
+    [ValidateRange(2, 2000)] [int] $BenchShardAccounts = 200,
+    [ValidateRange(2, 64)] [int] $BenchShards = 8
 )
 
 $ErrorActionPreference = 'Stop'
@@ -293,261 +300,18 @@ function Invoke-Bench {
     $markdown | ForEach-Object { Write-Host $_ }
 }
 
-function Invoke-OrgChild {
-    # One run of bench/Org-Child.ps1 in a child pwsh that finds only the packaged module (and pwsh's own) on PSModulePath.
-    param([string] $Endpoint, [string[]] $Accounts, [string] $Regions, [string] $Mode, [string] $OutputDirectory, [string] $ResultPath, [int] $ThrottleLimit, [string] $What)
-    $savedPath = $env:PSModulePath
-    try {
-        $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'bench/Org-Child.ps1') -Manifest $manifest -Endpoint $Endpoint `
-            -Accounts ($Accounts -join ',') -Regions $Regions -Mode $Mode -OutputDirectory $OutputDirectory -ResultPath $ResultPath -ThrottleLimit $ThrottleLimit | Out-Host
-        if ($LASTEXITCODE -ne 0 -or -not (Test-Path $ResultPath)) { throw "$What failed (exit $LASTEXITCODE)." }
-    }
-    finally { $env:PSModulePath = $savedPath }
-}
-
-function Invoke-BenchOrgScale {
-    # How an organisation-wide scan scales (docs/benchmarks.md): member accounts with no DataSync resources at all in
-    # the 17 commercial Regions, so every call is a list call that finds nothing and the cost per (account, Region)
-    # is all there is; one child pwsh per (accounts, -ThrottleLimit), its wall time, API calls and peak working set,
-    # against the latency floor (calls x latency / limit).
-    $accountCounts = @($BenchScaleAccounts | ForEach-Object { $_ -split ',' } | Where-Object { $_ } | ForEach-Object { [int]$_ } | Sort-Object -Unique)
-    $limits = @($BenchScaleThrottleLimit | ForEach-Object { $_ -split ',' } | Where-Object { $_ -ne '' } | ForEach-Object { [int]$_ })
-    if ($accountCounts.Count -eq 0 -or ($accountCounts | Where-Object { $_ -lt 1 -or $_ -gt 5000 })) { throw '-BenchScaleAccounts: 1 to 5000 accounts.' }
-    if ($limits.Count -eq 0 -or ($limits | Where-Object { $_ -lt 0 -or $_ -gt 256 })) { throw '-BenchScaleThrottleLimit: 0 (the default) to 256.' }
-    $defaultLimit = 16 # DataSyncCmdletBase.DefaultThrottleLimit
-    $regions = 'us-east-1;us-east-2;us-west-1;us-west-2;ca-central-1;eu-west-1;eu-west-2;eu-west-3;eu-central-1;eu-north-1;ap-south-1;ap-northeast-1;ap-northeast-2;ap-northeast-3;ap-southeast-1;ap-southeast-2;sa-east-1'
-    $spec = "regions=$regions,accounts=$(($accountCounts | Measure-Object -Maximum).Maximum + 1),tasks=0,locations=0,agents=0,executions=0"
-    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
-    $outDir = Join-Path $ResultsDir "bench/org-scale-$($BenchLatencyMs)ms"
-    if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
-    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
-    $emulator = Start-DataSyncEmulator -ArgumentList @('--generate', $spec, '--latency-ms', "$BenchLatencyMs") -Configuration Release -TimeoutSeconds 600
-    $rows = [System.Collections.Generic.List[object]]::new()
-    try {
-        $endpoint = $emulator.Endpoint
-        # The first account is the credentials' own (the management account); the members follow.
-        $members = @(@((Invoke-RestMethod -Uri ($endpoint + '__emulator/health')).accounts) | Select-Object -Skip 1)
-        foreach ($limit in $limits) {
-            foreach ($count in $accountCounts) {
-                $null = Invoke-RestMethod -Method Post -Uri ($endpoint + '__emulator/reset')
-                $result = Join-Path $outDir "$count-accounts-limit$limit.json"
-                Invoke-OrgChild -Endpoint $endpoint -Accounts ($members | Select-Object -First $count) -Regions ($regions -replace ';', ',') -Mode organization `
-                    -OutputDirectory (Join-Path $outDir "$count-limit$limit") -ResultPath $result -ThrottleLimit $limit -What "The run of $count accounts at limit $limit"
-                $run = Get-Content -Raw $result | ConvertFrom-Json
-                $stats = Get-DataSyncEmulatorStats -Endpoint $endpoint
-                $effective = if ($limit -eq 0) { $defaultLimit } else { $limit }
-                $row = [pscustomobject][ordered]@{
-                    Accounts = $count; ThrottleLimit = $effective; DefaultLimit = ($limit -eq 0); Calls = [long]$stats.TotalCalls
-                    Seconds = [math]::Round([double]$run.Seconds, 1); PeakWorkingSetMiB = [math]::Round([double]$run.PeakWorkingSetBytes / 1MB)
-                    FloorSeconds = [math]::Round([long]$stats.TotalCalls * $BenchLatencyMs / 1000 / $effective, 1); Errors = [int]$run.Errors
-                }
-                $rows.Add($row)
-                Write-Host ("{0} accounts, limit {1}: {2:N0} calls in {3} s (floor {4} s), peak working set {5} MiB, {6} error(s)" -f $row.Accounts, $row.ThrottleLimit, $row.Calls, $row.Seconds, $row.FloorSeconds, $row.PeakWorkingSetMiB, $row.Errors)
-            }
-        }
-    }
-    finally { $emulator | Stop-DataSyncEmulator }
-
-    $machine = "$([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
-    $markdown = [System.Collections.Generic.List[string]]::new()
-    $markdown.Add("Organisation scaling benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $machine")
-    $markdown.Add('')
-    $markdown.Add("Member accounts with no DataSync resources in the 17 commercial Regions (``$($spec -replace 'regions=[^,]+,', '' -replace 'accounts=\d+,', '')``), -RoleName StratusScanReadOnly; emulator latency $BenchLatencyMs ms a call.")
-    $markdown.Add('')
-    $markdown.Add('| member accounts | -ThrottleLimit | API calls | wall time (s) | latency floor (s) | peak working set (MiB) | errors |')
-    $markdown.Add('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-    foreach ($row in $rows) {
-        $markdown.Add("| $('{0:N0}' -f $row.Accounts) | $($row.ThrottleLimit)$(if ($row.DefaultLimit) { ' (default)' }) | $('{0:N0}' -f $row.Calls) | $($row.Seconds) | $($row.FloorSeconds) | $($row.PeakWorkingSetMiB) | $($row.Errors) |")
-    }
-    foreach ($group in $rows | Group-Object ThrottleLimit) {
-        $sorted = @($group.Group | Sort-Object Accounts)
-        if ($sorted.Count -ge 2) {
-            $first, $last = $sorted[0], $sorted[-1]
-            $markdown.Add('')
-            $markdown.Add("Limit $($group.Name): $($last.Accounts) accounts took $([math]::Round($last.Seconds / $first.Seconds, 1))x the time of $($first.Accounts) ($([math]::Round($last.Accounts / $first.Accounts, 1))x the accounts).")
-        }
-    }
-
-    $rows | ConvertTo-Json | Set-Content (Join-Path $outDir 'summary.json')
-    Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
-    Write-Host ''
-    $markdown | ForEach-Object { Write-Host $_ }
-}
-
-function Invoke-StreamBench {
-    # The streaming measurements (bench/Stream-Child.ps1), per setting x dataset, each in a child pwsh importing the
-    # packaged module, against an emulator of that setting; results in tests/results/bench/stream-<setting>-<dataset>.json
-    # and a table in stream-summary.md.
-    param($Combos, $Datasets, $SettingArgs, [string[]] $Measures, [string] $OutDir, [double] $MaxSeconds, [scriptblock] $Estimate)
-    $child = Join-Path $PSScriptRoot 'bench/Stream-Child.ps1'
-    $rows = [System.Collections.Generic.List[object]]::new()
-    function Invoke-StreamChild([string] $Mode, [string] $Endpoint, [string[]] $Regions, [string] $RunDir) {
-        $result = Join-Path $RunDir "$Mode.json"
-        $null = Invoke-RestMethod -Method Post -Uri ($Endpoint.TrimEnd('/') + '/__emulator/reset')
-        $savedEnv = @{ PSModulePath = $env:PSModulePath; XDG_CACHE_HOME = $env:XDG_CACHE_HOME }
-        try {
-            $env:PSModulePath = @((Join-Path $RepoRoot 'out'), (Join-Path $PSHOME 'Modules')) -join [IO.Path]::PathSeparator
-            $env:XDG_CACHE_HOME = Join-Path ([IO.Path]::GetTempPath()) "stratusscan-bench-cache-$PID"
-            & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $child -Mode $Mode -Manifest $manifest -Endpoint $Endpoint `
-                -Region ($Regions -join ',') -OutputDirectory $RunDir -ResultPath $result | Out-Host
-            if ($LASTEXITCODE -ne 0 -or -not (Test-Path $result)) { throw "The $Mode run failed (exit $LASTEXITCODE)." }
-        }
-        finally {
-            $env:PSModulePath = $savedEnv.PSModulePath
-            $env:XDG_CACHE_HOME = $savedEnv.XDG_CACHE_HOME
-        }
-        $stats = Get-DataSyncEmulatorStats -Endpoint $Endpoint
-        [pscustomobject]@{
-            Run = Get-Content -Raw $result | ConvertFrom-Json
-            TotalCalls = [long]$stats.TotalCalls
-            Describes = [long](($stats.Calls.DescribeTaskExecution.PSObject.Properties.Value | Measure-Object -Sum).Sum)
-        }
-    }
-
-    foreach ($combo in $Combos) {
-        $setting, $dataset = $combo -split '/'
-        if (-not $Datasets.Contains($dataset)) { throw "Unknown dataset '$dataset' ($($Datasets.Keys -join ', '))." }
-        $spec = $Datasets[$dataset].Spec
-        $fullSeconds = & $Estimate $setting $spec
-        $here = @($Measures)
-        if ($here -contains 'firstobject' -and $setting -ne 'latency') {
-            Write-Host "$setting/${dataset}: firstobject is measured with -BenchSetting latency (25 ms a call); skipped here."
-            $here = @($here | Where-Object { $_ -ne 'firstobject' })
-        }
-        if (-not $here) { continue }
-        $name = "stream-$setting-$dataset"
-        Write-Host ''
-        Write-Host "=== $name ($spec; $($SettingArgs[$setting] -join ' ')): $($here -join ', '); a full scan ~$([math]::Round($fullSeconds)) s"
-        $runDir = Join-Path $OutDir $name
-        if (Test-Path $runDir) { Remove-Item -Recurse -Force $runDir }
-        New-Item -ItemType Directory -Force -Path $runDir | Out-Null
-        $regions = @(($spec -split ',')[0].Substring(8) -split '[;+|]')
-        $row = [ordered]@{ Setting = $setting; Dataset = $dataset; Spec = $spec; EmulatorArgs = ($SettingArgs[$setting] + @('--page-size', '100')) -join ' ' }
-        $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $SettingArgs[$setting]) -Configuration Release -TimeoutSeconds 1200
-        try {
-            $endpoint = $emulator.Endpoint
-            $full = $null
-            if ($here -contains 'session') {
-                if (2 * $fullSeconds -gt $MaxSeconds) { Write-Host "session skipped: ~$([math]::Round(2 * $fullSeconds / 60, 1)) min (> -BenchMaxMinutes)." }
-                else {
-                    $s = Invoke-StreamChild session $endpoint $regions $runDir
-                    $full = [pscustomobject]@{ TotalCalls = [long]$s.Run.GetExecutionTotalCalls; Describes = [long]$s.Run.GetExecutionDescribes; Objects = [long]$s.Run.GetExecutionCount }
-                    $row.Session = [ordered]@{
-                        FloorWorkingSetBytes = [long]$s.Run.FloorWorkingSetBytes; PeakWorkingSetAfterGetBytes = [long]$s.Run.PeakWorkingSetAfterGetBytes
-                        PeakWorkingSetBytes = [long]$s.Run.PeakWorkingSetBytes; GetExecutionSeconds = [math]::Round([double]$s.Run.GetExecutionSeconds, 2)
-                        GetExecutionCount = [long]$s.Run.GetExecutionCount; ExportSeconds = [math]::Round([double]$s.Run.ExportSeconds, 2)
-                        WorkbookBytes = [long]$s.Run.WorkbookBytes; Errors = [int]$s.Run.Errors; ErrorIds = $s.Run.ErrorIds
-                    }
-                    Write-Host ("session: floor {0:N0} MiB, peak {1:N0} MiB after Get-SSDataSyncExecution ({2:N0} objects, {3:0.0} s), {4:N0} MiB after Export-SSDataSyncReport ({5:0.0} s)" -f
-                        ($row.Session.FloorWorkingSetBytes / 1MB), ($row.Session.PeakWorkingSetAfterGetBytes / 1MB), $row.Session.GetExecutionCount, $row.Session.GetExecutionSeconds,
-                        ($row.Session.PeakWorkingSetBytes / 1MB), $row.Session.ExportSeconds)
-                }
-            }
-            if ($here -contains 'selectfirst') {
-                $first = Invoke-StreamChild selectfirst $endpoint $regions $runDir
-                if (-not $full -and $fullSeconds -le $MaxSeconds) {
-                    $f = Invoke-StreamChild fullscan $endpoint $regions $runDir
-                    $full = [pscustomobject]@{ TotalCalls = $f.TotalCalls; Describes = $f.Describes; Objects = [long]$f.Run.Objects }
-                }
-                $row.SelectFirst = [ordered]@{
-                    Objects = [int]$first.Run.Objects; TotalCalls = $first.TotalCalls; Describes = $first.Describes; CommandSeconds = [math]::Round([double]$first.Run.CommandSeconds, 2)
-                    FullScanTotalCalls = $(if ($full) { $full.TotalCalls } else { $null }); FullScanDescribes = $(if ($full) { $full.Describes } else { $null })
-                    ShareOfFullScan = $(if ($full -and $full.TotalCalls) { [math]::Round($first.TotalCalls / $full.TotalCalls, 5) } else { $null })
-                }
-                Write-Host ("Select-Object -First 1: {0} object, {1:N0} calls ({2:N0} DescribeTaskExecution){3}" -f $row.SelectFirst.Objects, $first.TotalCalls, $first.Describes,
-                    $(if ($full) { "; the full scan: {0:N0} calls ({1:N0} DescribeTaskExecution)" -f $full.TotalCalls, $full.Describes } else { '; the full scan not run (> -BenchMaxMinutes)' }))
-            }
-            if ($here -contains 'firstobject') {
-                $fo = Invoke-StreamChild firstobject $endpoint $regions $runDir
-                $row.FirstObject = [ordered]@{
-                    FirstObjectSeconds = [math]::Round([double]$fo.Run.FirstObjectSeconds, 3); CommandSeconds = [math]::Round([double]$fo.Run.CommandSeconds, 3)
-                    WarmFirstObjectSeconds = [math]::Round([double]$fo.Run.WarmFirstObjectSeconds, 3); WarmCommandSeconds = [math]::Round([double]$fo.Run.WarmCommandSeconds, 3)
-                    TotalCalls = $fo.TotalCalls; Describes = $fo.Describes; FullScanEstimateSeconds = [math]::Round($fullSeconds)
-                }
-                Write-Host ("first object after {0:0.000} s (command ended after {1:0.000} s, {2:N0} calls for both runs); warm: {4:0.000} s (ended after {5:0.000} s); a full scan ~{3:N0} s" -f $row.FirstObject.FirstObjectSeconds,
-                    $row.FirstObject.CommandSeconds, $fo.TotalCalls, $fullSeconds, $row.FirstObject.WarmFirstObjectSeconds, $row.FirstObject.WarmCommandSeconds)
-            }
-        }
-        finally {
-            $emulator | Stop-DataSyncEmulator
-        }
-        $row | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $OutDir "$name.json")
-        $rows.Add($row)
-    }
-
-    $mib = { param($b) if ($b) { '{0:N0}' -f ($b / 1MB) } else { '–' } }
-    $table = @(
-        '| setting | dataset | session: floor (MiB) | peak after Get-SSDataSyncExecution (MiB) | peak after Export (MiB) | executions | Get (s) | Export (s) | Select -First 1: calls | full scan: calls | share | first object (s) |'
-        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
-    )
-    foreach ($r in $rows) {
-        $s = if ($r.Contains('Session')) { $r.Session } else { $null }
-        $q = if ($r.Contains('SelectFirst')) { $r.SelectFirst } else { $null }
-        $o = if ($r.Contains('FirstObject')) { $r.FirstObject } else { $null }
-        $table += "| $($r.Setting) | $($r.Dataset) | $(if ($s) { & $mib $s.FloorWorkingSetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetAfterGetBytes } else { '–' }) | $(if ($s) { & $mib $s.PeakWorkingSetBytes } else { '–' }) | $(if ($s) { '{0:N0}' -f $s.GetExecutionCount } else { '–' }) | $(if ($s) { $s.GetExecutionSeconds } else { '–' }) | $(if ($s) { $s.ExportSeconds } else { '–' }) | $(if ($q) { '{0:N0}' -f $q.TotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.FullScanTotalCalls) { '{0:N0}' -f $q.FullScanTotalCalls } else { '–' }) | $(if ($q -and $null -ne $q.ShareOfFullScan) { '{0:P2}' -f $q.ShareOfFullScan } else { '–' }) | $(if ($o) { "$($o.FirstObjectSeconds) cold, $($o.WarmFirstObjectSeconds) warm" } else { '–' }) |"
-    }
-    $markdown = @("Streaming benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); pwsh $($PSVersionTable.PSVersion)") + '' + $table
-    Set-Content -Path (Join-Path $OutDir 'stream-summary.md') -Value $markdown
-    Write-Host ''
-    $markdown | ForEach-Object { Write-Host $_ }
-}
-
-function Invoke-BenchOrg {
-    # The organisation benchmark (docs/benchmarks.md): one organisation-wide Export-SSDataSyncReport over N accounts x 4
-    # Regions against the same accounts exported one after another (one run per account, as before -AccountId),
-    # each in a child pwsh importing the packaged module, on one emulator with latency on every call.
-    $spec = "regions=us-east-1;us-west-2;eu-west-1;ap-southeast-2,accounts=$BenchAccounts,tasks=10,locations=2,agents=3,executions=5,days=60"
-    Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force
-    $outDir = Join-Path $ResultsDir "bench/org-$BenchAccounts-accounts-$($BenchLatencyMs)ms-limit$BenchThrottleLimit$(if ($BenchRateLimit) { "-rate$BenchRateLimit" })"
-    if (Test-Path $outDir) { Remove-Item -Recurse -Force $outDir }
-    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
-    $faults = @('--latency-ms', "$BenchLatencyMs")
-    if ($BenchRateLimit -gt 0) { $faults += @('--rate-limit', "$BenchRateLimit", '--rate-burst', "$BenchRateLimit") } # per account and Region, as AWS limits
-    $emulator = Start-DataSyncEmulator -ArgumentList (@('--generate', $spec, '--page-size', '100') + $faults) -Configuration Release -TimeoutSeconds 600
-    $rows = [System.Collections.Generic.List[object]]::new()
-    try {
-        $endpoint = $emulator.Endpoint
-        $accounts = @((Invoke-RestMethod -Uri ($endpoint + '__emulator/health')).accounts)
-        Write-Host "Emulator: $($accounts.Count) accounts x 4 Regions ($spec), latency $BenchLatencyMs ms."
-        foreach ($mode in 'organization', 'sequential') {
-            $null = Invoke-RestMethod -Method Post -Uri ($endpoint + '__emulator/reset')
-            $result = Join-Path $outDir "$mode.json"
-            Invoke-OrgChild -Endpoint $endpoint -Accounts $accounts -Regions 'us-east-1,us-west-2,eu-west-1,ap-southeast-2' -Mode $mode `
-                -OutputDirectory (Join-Path $outDir $mode) -ResultPath $result -ThrottleLimit $BenchThrottleLimit -What "The $mode run"
-            $run = Get-Content -Raw $result | ConvertFrom-Json
-            $stats = Get-DataSyncEmulatorStats -Endpoint $endpoint
-            $sts = 0; foreach ($op in 'AssumeRole', 'GetCallerIdentity') { if ($stats.Calls.$op) { $sts += ($stats.Calls.$op.PSObject.Properties | Measure-Object -Property Value -Sum).Sum } }
-            $rows.Add([pscustomobject][ordered]@{
-                    Mode = $mode; Seconds = [math]::Round([double]$run.Seconds, 2); Workbooks = [int]$run.Workbooks; Errors = [int]$run.Errors
-                    TotalCalls = [long]$stats.TotalCalls; StsCalls = [long]$sts; PeakInFlight = [long]$stats.PeakInFlight; Throttles = [long]$stats.Throttles
-                })
-            Write-Host ("{0}: {1:0.00} s, {2:N0} calls ({3} STS), peak {4} in flight, {5} workbook(s), {6} error(s)" -f $mode, $run.Seconds, $stats.TotalCalls, $sts, $stats.PeakInFlight, $run.Workbooks, $run.Errors)
-        }
-    }
-    finally { $emulator | Stop-DataSyncEmulator }
-
-    $org, $seq = $rows[0], $rows[1]
-    $machine = "$([Environment]::ProcessorCount) logical CPUs; $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET $([Environment]::Version); pwsh $($PSVersionTable.PSVersion)"
-    $markdown = @(
-        "Organisation benchmark $(Get-Date -Format 'yyyy-MM-dd HH:mm'); $machine"
-        ''
-        "$($accounts.Count) accounts x 4 Regions, each account ``$($spec -replace 'accounts=\d+,', '')``; emulator latency $BenchLatencyMs ms$(if ($BenchRateLimit) { ", rate limit $BenchRateLimit calls/s per account and Region" }), page size 100; -ThrottleLimit $BenchThrottleLimit."
-        ''
-        '| run | wall time (s) | API calls | of which STS | peak calls in flight | workbooks | errors |'
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
-        "| one organisation-wide run (-AccountId x $($accounts.Count) -RoleName) | $($org.Seconds) | $('{0:N0}' -f $org.TotalCalls) | $($org.StsCalls) | $($org.PeakInFlight) | $($org.Workbooks) | $($org.Errors) |"
-        "| one run per account, one after another | $($seq.Seconds) | $('{0:N0}' -f $seq.TotalCalls) | $($seq.StsCalls) | $($seq.PeakInFlight) | $($seq.Workbooks) | $($seq.Errors) |"
-        ''
-        "Speed-up: $([math]::Round($seq.Seconds / $org.Seconds, 1))x."
-    )
-    $rows | ConvertTo-Json | Set-Content (Join-Path $outDir 'summary.json')
-    Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
-    Write-Host ''
-    $markdown | ForEach-Object { Write-Host $_ }
-}
+# The other measurements, one file each (they read this script's parameters and variables).
+. (Join-Path $PSScriptRoot 'bench/Stream.ps1')
+. (Join-Path $PSScriptRoot 'bench/Org.ps1')
+. (Join-Path $PSScriptRoot 'bench/OrgShard.ps1')
 
 switch ($Task) {
     'Bench' { Invoke-Bench }
-    'BenchOrg' { if ($BenchOrgShape -eq 'scale') { Invoke-BenchOrgScale } else { Invoke-BenchOrg } }
+    'BenchOrg' {
+        switch ($BenchOrgShape) {
+            'scale' { Invoke-BenchOrgScale }
+            'shard' { Invoke-BenchOrgShard }
+            default { Invoke-BenchOrg }
+        }
+    }
 }
