@@ -82,12 +82,7 @@ namespace StratusScan.DataSync.Commands
                     pump.Post(() => WriteProgress(new ProgressRecord(1, MergeActivity, "Reading " + source.Path + " (" + (i + 1) + " of " + paths.Count + ")") { PercentComplete = i * 100 / paths.Count })), token))), null);
                 WriteMergeSummary(builder, data, paths.Count, counts);
 
-                var written = WriteWorkbook(pump, path, builder, data);
-                var writtenPath = written.Path ?? path;
-                var message = "AWS DataSync data exported successfully! File location: " + writtenPath;
-                _log?.Info(message + string.Format(CultureInfo.InvariantCulture, " ({0:N0} bytes in {1:0.0} s)", written.Bytes, written.Elapsed.TotalSeconds));
-                WriteHostLine(message);
-                if (PassThru) WriteObject(new FileInfo(writtenPath));
+                FinishWorkbook(pump, path, builder, data);
             }
             catch (Exception e) when (e is PipelineStoppedException || (e is OperationCanceledException && CancellationToken.IsCancellationRequested))
             {

@@ -228,12 +228,7 @@ namespace StratusScan.DataSync.Commands
                     }
                 }
 
-                var written = WriteWorkbook(pump, path, builder, data);
-                var writtenPath = written.Path ?? path;
-                var message = "AWS DataSync data exported successfully! File location: " + writtenPath;
-                _log?.Info(message + string.Format(CultureInfo.InvariantCulture, " ({0:N0} bytes in {1:0.0} s)", written.Bytes, written.Elapsed.TotalSeconds));
-                WriteHostLine(message);
-                if (PassThru) WriteObject(new FileInfo(writtenPath));
+                FinishWorkbook(pump, path, builder, data);
             }
             catch (Exception e) when (e is PipelineStoppedException || (e is OperationCanceledException && CancellationToken.IsCancellationRequested))
             {
@@ -245,6 +240,17 @@ namespace StratusScan.DataSync.Commands
                 _builder?.Dispose();
                 _log?.Dispose();
             }
+        }
+
+        /// <summary>Writes the workbook (a scan's or a merge's), then the closing line, the log's last line and, with -PassThru, the file.</summary>
+        private void FinishWorkbook(PipelinePump pump, string path, ReportBuilder builder, ReportData data)
+        {
+            var written = WriteWorkbook(pump, path, builder, data);
+            var writtenPath = written.Path ?? path;
+            var message = "AWS DataSync data exported successfully! File location: " + writtenPath;
+            _log?.Info(message + string.Format(CultureInfo.InvariantCulture, " ({0:N0} bytes in {1:0.0} s)", written.Bytes, written.Elapsed.TotalSeconds));
+            WriteHostLine(message);
+            if (PassThru) WriteObject(new FileInfo(writtenPath));
         }
 
         private WorkbookResult WriteWorkbook(PipelinePump pump, string path, ReportBuilder builder, ReportData data)
