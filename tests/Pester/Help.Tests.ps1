@@ -13,8 +13,11 @@ BeforeDiscovery {
             }
         })
     $runbookFolder = Join-Path (Get-RepoRoot) 'docs/runbooks'
-    $script:Runbooks = @(Get-ChildItem -Path $runbookFolder -Filter '*.ps1' -File -ErrorAction SilentlyContinue |
+    # RunbookStorage.ps1 is not a runbook: the sharded runbooks dot-source it (where their files go).
+    $libraries = @('RunbookStorage.ps1')
+    $script:Runbooks = @(Get-ChildItem -Path $runbookFolder -Filter '*.ps1' -File -ErrorAction SilentlyContinue | Where-Object Name -NotIn $libraries |
             ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } })
+    $script:RunbookLibraries = @($libraries | ForEach-Object { @{ Name = $_; Path = (Join-Path $runbookFolder $_) } })
 }
 
 BeforeAll {
@@ -251,12 +254,23 @@ Describe 'The runbook <Name>' -ForEach $Runbooks {
         }
     }
 
-    It 'uses Export-SSDataSyncReport unattended: try/catch, no prompts' {
+    It 'uses Export-SSDataSyncReport or Export-SSDataSyncInventory unattended: try/catch, no prompts' {
         $text = Get-Content -Raw -LiteralPath $Path
-        $text | Should -Match 'Export-SSDataSyncReport'
+        $text | Should -Match 'Export-SSDataSync(Report|Inventory)'
         $text | Should -Match '(?m)^\s*try\s*\{'
         $text | Should -Match '(?m)^\s*catch\s*\{'
         $text | Should -Match "\`$ConfirmPreference = 'None'"
         $text | Should -Not -Match '(?i)\bRead-Host\b|\bGet-Credential\b'
+    }
+}
+
+Describe 'The runbook library <Name>' -ForEach $RunbookLibraries {
+    It 'parses without errors and defines functions only (it is dot-sourced)' {
+        $tokens = $null
+        $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($Path, [ref] $tokens, [ref] $errors)
+        $errors | Should -BeNullOrEmpty -Because (@($errors) -join '; ')
+        @($ast.EndBlock.Statements | Where-Object { $_ -isnot [System.Management.Automation.Language.FunctionDefinitionAst] }) | Should -BeNullOrEmpty
+        @($ast.EndBlock.Statements).Count | Should -BeGreaterThan 0
     }
 }
