@@ -101,7 +101,7 @@ function Invoke-BenchOrgShard {
         Measure-Step "$BenchShards shards at once" { Start-Shards $good }
         Measure-Step 'merge' { Invoke-Merge $good }
         $failing = Join-Path $outDir 'shards-one-failing'
-        $victim = [math]::Floor($BenchShards / 2)
+        $victim = [int][math]::Floor($BenchShards / 2)
         Measure-Step "$BenchShards shards, shard $victim failing" { Start-Shards $failing -Failing $victim }
         Measure-Step "shard $victim re-run" {
             Wait-ShardChild @(Start-ShardChild -Mode shard -Endpoint $endpoint -Accounts $batches[$victim] -Path (Join-Path $failing ("shard-{0:D2}.jsonl.gz" -f $victim)) -ResultPath (Join-Path $failing ("shard-{0:D2}-rerun.json" -f $victim)))
