@@ -99,6 +99,21 @@ namespace StratusScan.DataSync.InventoryFiles
         };
 
         /// <summary>The pairs a header covers: its accounts × its Regions, in order.</summary>
+        /// <summary>
+        /// Whether source <paramref name="held"/> keeps <paramref name="account"/>'s pairs against the later source
+        /// <paramref name="challenger"/>: a file that scanned the account beats one that could not (a failed re-run never
+        /// hides data already collected); otherwise the newer scan wins, and on a tie the later file.
+        /// </summary>
+        private bool Outranks(int held, int challenger, string account)
+        {
+            bool heldScanned = Scanned(held, account), challengerScanned = Scanned(challenger, account);
+            if (heldScanned != challengerScanned) return heldScanned;
+            return _sources[held].Header.ScanStartUtc > _sources[challenger].Header.ScanStartUtc;
+        }
+
+        private bool Scanned(int index, string account) =>
+            _sources[index].Header.Accounts.Any(a => a.AccountId == account && a.Status != InventoryAccountStatus.NotScanned);
+
         private List<(string Account, string Region)> Pairs(int index)
         {
             var header = _sources[index].Header;
@@ -128,7 +143,7 @@ namespace StratusScan.DataSync.InventoryFiles
             {
                 foreach (var pair in Pairs(i))
                 {
-                    if (_winner.TryGetValue(pair, out var held) && _sources[held].Header.ScanStartUtc > _sources[i].Header.ScanStartUtc) continue;
+                    if (_winner.TryGetValue(pair, out var held) && Outranks(held, i, pair.Account)) continue;
                     _winner[pair] = i;
                 }
             }
@@ -147,8 +162,11 @@ namespace StratusScan.DataSync.InventoryFiles
             {
                 var loser = _sources[group.Key.Loser];
                 var winner = _sources[group.Key.Winner];
-                var text = "Account " + group.Key.Account + " " + string.Join(", ", group.Select(g => g.Region)) + ": the scan of '" + winner.Path + "' at "
-                    + Stamp(winner.Header.ScanStartUtc) + " UTC replaces that of '" + loser.Path + "' at " + Stamp(loser.Header.ScanStartUtc) + " UTC.";
+                var where = "Account " + group.Key.Account + " " + string.Join(", ", group.Select(g => g.Region)) + ": ";
+                var text = winner.Header.ScanStartUtc >= loser.Header.ScanStartUtc
+                    ? where + "the scan of '" + winner.Path + "' at " + Stamp(winner.Header.ScanStartUtc) + " UTC replaces that of '" + loser.Path + "' at " + Stamp(loser.Header.ScanStartUtc) + " UTC."
+                    : where + "the newer scan of '" + loser.Path + "' at " + Stamp(loser.Header.ScanStartUtc) + " UTC could not scan the account, so the data of '"
+                        + winner.Path + "' at " + Stamp(winner.Header.ScanStartUtc) + " UTC is kept.";
                 _warnings.Add(text);
                 _notes.Add(text);
             }

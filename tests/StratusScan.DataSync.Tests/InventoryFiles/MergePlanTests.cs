@@ -118,6 +118,28 @@ namespace StratusScan.DataSync.Tests.InventoryFiles
         }
 
         [Fact]
+        public void ANewerScanThatCouldNotScanAnAccountKeepsTheOlderDataOfItWithAWarning()
+        {
+            var good = HeaderOf(Monday, new[] { A, B }, East);
+            var failedRerun = HeaderOf(Monday.AddHours(1), new[] { A, B }, East);
+            failedRerun.Accounts[0].Status = InventoryAccountStatus.NotScanned;
+            var merge = Plan(new MemorySource("/in/good", good), new MemorySource("/in/failed", failedRerun));
+
+            // A: the failed re-run does not hide the data already collected; B: the newer, scanned, wins as ever.
+            Assert.True(merge.Wins(0, A, "us-east-1"));
+            Assert.False(merge.Wins(1, A, "us-east-1"));
+            Assert.True(merge.Wins(1, B, "us-east-1"));
+            Assert.False(merge.Wins(0, B, "us-east-1"));
+            var data = merge.Describe(Naming);
+            Assert.Equal(new[] { (A, true), (B, true) }, data.Accounts.Select(a => (a.AccountId, a.Scanned)));
+            var kept = Assert.Single(merge.Warnings, w => w.StartsWith("Account " + A, StringComparison.Ordinal));
+            Assert.Contains("the newer scan of '/in/failed'", kept);
+            Assert.Contains("could not scan the account, so the data of '/in/good'", kept);
+            Assert.Contains(kept, data.Notes);
+            Assert.Contains(merge.Warnings, w => w.StartsWith("Account " + B, StringComparison.Ordinal) && w.Contains("replaces that of '/in/good'"));
+        }
+
+        [Fact]
         public void IssuesComeFromTheFileThatSuppliesTheirPairAndAnAccountWideIssueFromAFileThatSuppliesAnyPairOfIt()
         {
             var old = HeaderOf(Monday, new[] { A, B }, Both);
