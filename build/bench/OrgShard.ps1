@@ -108,9 +108,16 @@ function Invoke-BenchOrgShard {
         }
         Measure-Step 'merge after the re-run' { Invoke-Merge $failing }
 
+        # The merge of many files: the shards' objects rewritten as one file per account, then merged.
+        $perAccount = Join-Path $outDir 'per-account'
+        $null = Wait-ShardChild @(Start-ShardChild -Mode split -Endpoint $endpoint -InventoryPath (Join-Path $good 'shard-*.jsonl.gz') -Path $perAccount -ResultPath (Join-Path $outDir 'split.json'))
+        Measure-Step "merge of $($accounts.Count) per-account files" {
+            Wait-ShardChild @(Start-ShardChild -Mode merge -Endpoint $endpoint -InventoryPath (Join-Path $perAccount 'account-*.jsonl.gz') -Path (Join-Path $perAccount 'merged.xlsx') -ResultPath (Join-Path $perAccount 'merge.json'))
+        }
+
         # The merged workbooks against the single run: every data sheet the same bytes (the Summary differs in its times).
         $expected = Get-SheetHashes $single
-        $same = foreach ($merged in (Join-Path $good 'merged.xlsx'), (Join-Path $failing 'merged.xlsx')) {
+        $same = foreach ($merged in (Join-Path $good 'merged.xlsx'), (Join-Path $failing 'merged.xlsx'), (Join-Path $perAccount 'merged.xlsx')) {
             $actual = Get-SheetHashes $merged
             @($expected.Keys | Where-Object { $actual[$_] -eq $expected[$_] }).Count
         }
@@ -130,7 +137,7 @@ function Invoke-BenchOrgShard {
     $markdown.Add('| --- | ---: | ---: | ---: | ---: | ---: |')
     foreach ($row in $rows) { $markdown.Add("| $($row.Step) | $($row.Processes) | $($row.Seconds) | $('{0:N0}' -f $row.Calls) | $($row.PeakWorkingSetMiB) | $($row.Failed) |") }
     $markdown.Add('')
-    $markdown.Add("Worksheets byte-for-byte equal to the single run's ($($expected.Count) including Summary, whose scan time differs): merged $($same[0]), merged after the re-run $($same[1]).")
+    $markdown.Add("Worksheets byte-for-byte equal to the single run's ($($expected.Count) including Summary, whose scan time differs): merged $($same[0]), merged after the re-run $($same[1]), merged from the per-account files $($same[2]).")
     $rows | ConvertTo-Json | Set-Content (Join-Path $outDir 'summary.json')
     Set-Content -Path (Join-Path $outDir 'summary.md') -Value $markdown
     Write-Host ''
