@@ -89,17 +89,32 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) or <see cref="StopAsync"/> is called.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>How long stopping (and then disposing) the host may take before the caller goes on without it.</summary>
+    internal static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Stops the host: connections get <see cref="StopTimeout"/> to finish, then are aborted. A stop that still has not
+    /// ended after twice that is left behind, so a caller (a test's fixture) never hangs on it: Kestrel's shutdown was seen
+    /// to wait forever once, with a client's request left in flight by a scan that had already ended.
+    /// </summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            await _app.StopAsync().ConfigureAwait(false);
+            using var abort = new CancellationTokenSource(StopTimeout);
+            await Bounded(_app.StopAsync(abort.Token)).ConfigureAwait(false);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await Bounded(_app.DisposeAsync().AsTask()).ConfigureAwait(false);
+    }
+
+    private static async Task Bounded(Task work)
+    {
+        if (await Task.WhenAny(work, Task.Delay(StopTimeout + StopTimeout)).ConfigureAwait(false) == work) await work.ConfigureAwait(false);
+        else _ = work.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // observed, so a late failure is not unobserved
     }
 }
