@@ -36,7 +36,7 @@ namespace StratusScan.DataSync.InventoryFiles
             if (!Directory.Exists(directory)) throw new DirectoryNotFoundException("The folder '" + directory + "' does not exist.");
             if (Directory.Exists(Path)) throw new IOException("'" + Path + "' is a folder; give the inventory file's path.");
             if (!overwrite && File.Exists(Path)) throw new InventoryFileExistsException(Path);
-            _bodyPath = System.IO.Path.Combine(directory, TempName(System.IO.Path.GetFileName(Path), "body"));
+            _bodyPath = System.IO.Path.Combine(directory, AtomicFile.TempName(System.IO.Path.GetFileName(Path), "body"));
             // DeleteOnClose: the body goes away with the stream whatever happens, even if Dispose is never reached.
             _body = new FileStream(_bodyPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         }
@@ -99,7 +99,7 @@ namespace StratusScan.DataSync.InventoryFiles
                     Executions = _executions,
                     ExecutionsOutsideWindow = header.Counts?.ExecutionsOutsideWindow ?? 0,
                 };
-                var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, TempName(System.IO.Path.GetFileName(Path), "tmp"));
+                var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, AtomicFile.TempName(System.IO.Path.GetFileName(Path)));
                 try
                 {
                     using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -128,7 +128,7 @@ namespace StratusScan.DataSync.InventoryFiles
                 }
                 catch
                 {
-                    TryDelete(temp);
+                    AtomicFile.TryDelete(temp);
                     throw;
                 }
 
@@ -144,50 +144,16 @@ namespace StratusScan.DataSync.InventoryFiles
             {
                 _body?.Dispose();
                 _body = null;
-                TryDelete(_bodyPath);
+                AtomicFile.TryDelete(_bodyPath);
             }
         }
 
         private void Commit(string temp)
         {
-            if (!_overwrite)
-            {
-                // Fails, leaving the existing file alone, if one appeared since the check.
-                if (File.Exists(Path)) throw new InventoryFileExistsException(Path);
-                File.Move(temp, Path);
-                return;
-            }
-
-            if (File.Exists(Path))
-            {
-                File.Replace(temp, Path, null, ignoreMetadataErrors: true);
-                return;
-            }
-
-            try
-            {
-                File.Move(temp, Path);
-            }
-            catch (IOException) when (File.Exists(Path))
-            {
-                File.Replace(temp, Path, null, ignoreMetadataErrors: true);
-            }
-        }
-
-        internal static string TempName(string fileName, string suffix) => ".~" + fileName + "." + Guid.NewGuid().ToString("N") + "." + suffix;
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path)) File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            // Without -Force, an existing file (one that appeared since the check) is this module's own error; AtomicFile's
+            // move would fail on it too, leaving it alone.
+            if (!_overwrite && File.Exists(Path)) throw new InventoryFileExistsException(Path);
+            AtomicFile.Commit(temp, Path, _overwrite);
         }
 
         // Lets the plain (uncompressed) path share the using block of the gzip one without closing the file early.

@@ -67,7 +67,7 @@ namespace StratusScan.DataSync.Report
             if (!overwrite && File.Exists(full)) throw new IOException("The file '" + full + "' already exists.");
             cancellationToken.ThrowIfCancellationRequested();
 
-            string temp = Path.Combine(directory, TempName(Path.GetFileName(full)));
+            string temp = Path.Combine(directory, AtomicFile.TempName(Path.GetFileName(full)));
             try
             {
                 WorkbookResult result;
@@ -78,55 +78,14 @@ namespace StratusScan.DataSync.Report
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                Commit(temp, full, overwrite);
+                AtomicFile.Commit(temp, full, overwrite);
                 result.Path = full;
                 return result;
             }
             catch
             {
-                TryDelete(temp);
+                AtomicFile.TryDelete(temp);
                 throw;
-            }
-        }
-
-        internal static string TempName(string fileName) => ".~" + fileName + "." + Guid.NewGuid().ToString("N") + ".tmp";
-
-        private static void Commit(string temp, string full, bool overwrite)
-        {
-            if (!overwrite)
-            {
-                // Fails, leaving the existing file alone, if one appeared since the check.
-                File.Move(temp, full);
-                return;
-            }
-
-            if (File.Exists(full))
-            {
-                File.Replace(temp, full, null, ignoreMetadataErrors: true);
-                return;
-            }
-
-            try
-            {
-                File.Move(temp, full);
-            }
-            catch (IOException) when (File.Exists(full))
-            {
-                File.Replace(temp, full, null, ignoreMetadataErrors: true);
-            }
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
             }
         }
 
